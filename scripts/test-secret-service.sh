@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Runs the keychain tests against real Secret Service setups, each in a
+# private D-Bus session with a fresh temporary HOME and XDG folders:
+#   1. gnome-keyring running and unlocked: save, load, overwrite, delete;
+#   2. a session bus with no Secret Service: ErrUnavailable and its hint;
+#   3. no session bus at all: ErrUnavailable and its hint.
+# Needs dbus (dbus-run-session, dbus-daemon), gnome-keyring and, for an
+# outside check of the stored value, libsecret-tools (secret-tool).
+# Exits non-zero when a tool is missing or a test fails.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+for tool in go dbus-run-session dbus-daemon gnome-keyring-daemon; do
+	if ! command -v "$tool" >/dev/null; then
+		echo "test-secret-service: $tool not found, install dbus and gnome-keyring" >&2
+		exit 1
+	fi
+done
+
+# Keep Go's caches and settings, which default to folders under HOME.
+export GOCACHE="$(go env GOCACHE)" GOMODCACHE="$(go env GOMODCACHE)"
+export GOPATH="$(go env GOPATH)" GOENV="$(go env GOENV)"
+
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/ukglink-secret-service.XXXXXX")"
+trap 'rm -rf "$tmp"' EXIT
+
+# fresh_home points HOME and the XDG folders at new folders under $tmp/$1.
+fresh_home() {
+	local home="$tmp/$1"
+	mkdir -p "$home"/{config,data,cache,state,runtime}
+	chmod 0700 "$home/runtime"
+	export HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data"
+	export XDG_CACHE_HOME="$home/cache" XDG_STATE_HOME="$home/state"
+	export XDG_RUNTIME_DIR="$home/runtime"
+	unset DBUS_SESSION_BUS_ADDRESS DISPLAY WAYLAND_DISPLAY
+}
+
+# run_tests NAME COMMAND... runs COMMAND and checks that go test -v printed
+# "--- PASS: NAME", so a test that skipped counts as a failure.
+run_tests() {
+	local name="$1" log="$tmp/$1.log"
+	shift
+	echo "== $name"
+	if ! "$@" 2>&1 | tee "$log"; then
+		echo "test-secret-service: $name failed" >&2
+		return 1
+	fi
+	if ! grep -q -- "--- PASS: $name " "$log"; then
+		echo "test-secret-service: $name did not run" >&2
+		return 1
+	fi
+}
+
+fresh_home with-keyring
+run_tests TestSecretServiceRoundTrip dbus-run-session -- bash -c '
+	echo -n test-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+	UKGLINK_SECRET_SERVICE=1 go test -v -run SecretService -count=1 ./backend/keychain/'
+if ! grep -q -- "--- PASS: TestSecretServiceSessionReadsOnce " "$tmp/TestSecretServiceRoundTrip.log"; then
+	echo "test-secret-service: TestSecretServiceSessionReadsOnce did not pass" >&2
+	exit 1
+fi
+
+# A session bus without service folders, so that D-Bus cannot start
+# gnome-keyring on demand for org.freedesktop.secrets.
+fresh_home no-keyring
+cat >"$tmp/session.conf" <<'CONF'
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir=/tmp</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+CONF
+run_tests TestSecretServiceUnavailable \
+	dbus-run-session --config-file="$tmp/session.conf" -- \
+	env UKGLINK_NO_SECRET_SERVICE=1 go test -v -run SecretServiceUnavailable -count=1 ./backend/keychain/
+
+fresh_home no-bus
+run_tests TestSecretServiceNoSessionBus \
+	env UKGLINK_NO_SESSION_BUS=1 go test -v -run SecretServiceNoSessionBus -count=1 ./backend/keychain/
+
+echo "test-secret-service: all passed"
