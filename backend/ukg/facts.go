@@ -268,7 +268,7 @@ const (
 	FieldNetwork      = "network"
 )
 
-// HostKind says what a host that is not a web-service host is.
+// HostKind is the kind of a host that is not a web-service host.
 type HostKind string
 
 const (
@@ -326,9 +326,9 @@ type CredentialShape struct {
 
 // WebServicesClientIDShapes are checked in order and the first match wins.
 //
-// NOTE: these are heuristics. The 5-character Customer API key is seen in
-// public guides; the User API key and user-name shapes are estimates, so a
-// match only raises a warning.
+// NOTE: these are heuristics, so a match only raises a warning. The
+// 5-character Customer API key is seen in public guides. The User API key
+// and user-name shapes are estimates.
 var WebServicesClientIDShapes = []CredentialShape{
 	{
 		Code:    "looks_like_api_key",
@@ -360,6 +360,6 @@ var WebServicesClientIDShapes = []CredentialShape{
 // MinClientSecretLength is the length below which a client secret looks
 // like a password instead of an OAuth client secret.
 //
-// NOTE: an estimate. UKG does not publish the length of its client secrets,
-// and OAuth servers commonly issue 32 or more random characters.
+// NOTE: an estimate, because UKG does not publish the length of its client
+// secrets.
 const MinClientSecretLength = 20

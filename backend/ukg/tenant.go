@@ -1,0 +1,163 @@
+package ukg
+
+import (
+	"strings"
+)
+
+// tenantPathTemplates are UKG paths that contain the tenant somewhere other
+// than in the first segment. A pasted token or API URL is read with them.
+var tenantPathTemplates = []string{currentTokenPath, legacyTokenPath, APIPath}
+
+// ParseTenant parses the tenant alias from a bare alias or from a pasted
+// UKG Pro Recruiting URL, whose first path segment is the tenant
+// ("https://rec-demo-b.ultipro.com/USG1008IT124S/Dashboard"). The alias
+// keeps the case the admin typed. A lower-case letter or an unusual shape
+// (see TenantShape) only raises a warning. Errors are *FieldError.
+func ParseTenant(input string) (Value, error) {
+	t := trimInput(input)
+	if t.value == "" {
+		return Value{}, fieldError(FieldTenant, "empty", 0,
+			"The tenant name is empty. "+tenantHelp)
+	}
+
+	tenant, start, fromURL, err := tenantFromInput(t.value)
+	if err != nil {
+		return Value{}, err
+	}
+	if bad, found := findBadRune(tenant, isAlphanumericRune); found {
+		position := t.leading + runeOffset(t.value, start) + bad.position
+		return Value{}, fieldError(FieldTenant, bad.code(), position,
+			"The tenant name %q contains %s at position %d. A tenant name has only "+
+				"letters and digits, such as %s.",
+			tenant, bad.describe(), position, ExampleTenant)
+	}
+
+	notes := t.notes
+	if fromURL {
+		notes = append(notes, Note{Code: "took_tenant_from_url",
+			Message: "Took the tenant name " + tenant + " from the path of the address you pasted."})
+	}
+	return Value{Value: tenant, Notes: notes, Warnings: tenantWarnings(tenant)}, nil
+}
+
+const tenantHelp = "The tenant name is the first part of the path of the UKG Pro " +
+	"Recruiting address after you sign in, " +
+	"such as " + ExampleTenant + " in https://recruiting.ultipro.com/" + ExampleTenant + "/Dashboard."
+
+// tenantFromInput returns the tenant part of s and its byte index in s. A
+// value without "/" is the tenant itself.
+func tenantFromInput(s string) (tenant string, start int, fromURL bool, err *FieldError) {
+	if !strings.Contains(s, "/") {
+		return s, 0, false, nil
+	}
+
+	var a address
+	first, _, _ := strings.Cut(s, "/")
+	if strings.Contains(s, "://") || strings.HasPrefix(s, "//") || strings.Contains(first, ".") {
+		a, err = splitAddress(FieldTenant, s)
+		if err != nil {
+			return "", 0, false, err
+		}
+	} else {
+		a = address{path: s, isURL: true}
+	}
+
+	segments := pathSegments(a.path)
+	index, ok := tenantSegment(segments)
+	if !ok {
+		return "", 0, false, fieldError(FieldTenant, "no_tenant_in_url", 0,
+			"The address you pasted has no path, so it does not contain the tenant "+
+				"name. "+tenantHelp)
+	}
+	return segments[index].text, a.pathStart + segments[index].start, true, nil
+}
+
+// segment is one non-empty segment of a URL path.
+type segment struct {
+	text string
+	// start is the byte index of text in the path.
+	start int
+}
+
+func pathSegments(p string) []segment {
+	var segments []segment
+	start := 0
+	for _, part := range strings.Split(p, "/") {
+		if part != "" {
+			segments = append(segments, segment{text: part, start: start})
+		}
+		start += len(part) + 1
+	}
+	return segments
+}
+
+// tenantSegment returns the index of the tenant among segments: the
+// "{tenant}" place of a matching tenantPathTemplates entry, else the first
+// segment.
+func tenantSegment(segments []segment) (int, bool) {
+	if len(segments) == 0 {
+		return 0, false
+	}
+	for _, template := range tenantPathTemplates {
+		if index, ok := matchTemplate(template, segments); ok {
+			return index, true
+		}
+	}
+	return 0, true
+}
+
+// matchTemplate reports whether segments start with the segments of
+// template up to "{tenant}", ignoring case, and returns the tenant's index.
+func matchTemplate(template string, segments []segment) (int, bool) {
+	parts := strings.Split(strings.Trim(template, "/"), "/")
+	for i, part := range parts {
+		if i >= len(segments) {
+			return 0, false
+		}
+		if part == "{tenant}" {
+			return i, true
+		}
+		if !strings.EqualFold(part, segments[i].text) {
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// firstSegment returns the first non-empty segment of a URL path.
+func firstSegment(p string) (string, bool) {
+	segments := pathSegments(p)
+	if len(segments) == 0 {
+		return "", false
+	}
+	return segments[0].text, true
+}
+
+func isAlphanumericRune(r rune) bool {
+	return isLetter(r) || isDigit(r)
+}
+
+func isAlphanumeric(s string) bool {
+	_, found := findBadRune(s, isAlphanumericRune)
+	return s != "" && !found
+}
+
+// tenantWarnings warns about lower case and about a shape other than
+// TenantShape.
+func tenantWarnings(tenant string) []Note {
+	var warnings []Note
+	upper := strings.ToUpper(tenant)
+	if upper != tenant {
+		warnings = append(warnings, Note{Code: "lower_case_tenant",
+			Message: "UKG tenant aliases are usually upper case, e.g. " + ExampleTenant + ". " +
+				"The app keeps the case you typed. If UKG reports that the tenant is " +
+				"not found, try " + upper + "."})
+	}
+	if !TenantShape.MatchString(tenant) {
+		warnings = append(warnings, Note{Code: "unusual_tenant_shape",
+			Message: "Tenant names usually have three letters, four digits and then 2 to 6 " +
+				"letters or digits, such as " + ExampleTenant + ". Check that " + tenant +
+				" is the first part of the path of the UKG Pro Recruiting address after you sign in."})
+	}
+	return warnings
+}
