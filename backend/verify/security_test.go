@@ -1,0 +1,346 @@
+package verify
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/ukglink/ukglink/backend/ukg"
+	"github.com/ukglink/ukglink/backend/ukgsim"
+)
+
+func TestCredentialsInFormBody(t *testing.T) {
+	for _, value := range []string{"abc==", "ab/cd+ef$gh%20"} {
+		t.Run(value, func(t *testing.T) {
+			sim, server, wire := simulator(t, ukgsim.Config{ClientSecret: value})
+			rep := Verify(context.Background(), demoRequest(value), Options{Endpoint: server.URL})
+			if rep.Status != StatusVerified {
+				t.Fatalf("status = %q, problems %+v", rep.Status, rep.Problems)
+			}
+
+			bodies, headers, _ := wire.snapshot()
+			if len(bodies) != 1 {
+				t.Fatalf("%d token requests, want 1", len(bodies))
+			}
+			form, err := url.ParseQuery(bodies[0])
+			if err != nil {
+				t.Fatalf("token body is not a form: %v", err)
+			}
+			if got := form.Get("client_secret"); got != value {
+				t.Errorf("client_secret = %q, want %q byte for byte", got, value)
+			}
+			if form.Get("client_id") != ukgsim.DemoClientID || form.Get("grant_type") != "client_credentials" {
+				t.Errorf("form = %v", form)
+			}
+			if got := form.Get("scope"); got != strings.Join(ukg.RequiredScopeNames(), " ") {
+				t.Errorf("scope = %q", got)
+			}
+			if h := headers[0].Get("Authorization"); h != "" {
+				t.Errorf("token request has Authorization header %q", h)
+			}
+			if h := headers[0].Get("Accept"); h != "application/json" {
+				t.Errorf("Accept = %q", h)
+			}
+			for _, rec := range sim.Requests() {
+				if rec.BasicAuth {
+					t.Errorf("%s %s carried Basic credentials", rec.Method, rec.Path)
+				}
+			}
+		})
+	}
+}
+
+func TestSecretComparedByteExact(t *testing.T) {
+	// "%20" decoded once becomes a space: a client that decodes or
+	// re-encodes the secret sends a different value and is rejected.
+	_, server, _ := simulator(t, ukgsim.Config{ClientSecret: "ab/cd+ef$gh%20"})
+	rep := Verify(context.Background(), demoRequest("ab/cd+ef$gh "), Options{Endpoint: server.URL})
+	if problemCode(rep) != CodeInvalidClient {
+		t.Errorf("problems = %+v, want invalid_client", rep.Problems)
+	}
+}
+
+// connectionCounter is a loopback listener that counts accepted connections.
+type connectionCounter struct {
+	listener net.Listener
+	accepted atomic.Int64
+	dialed   atomic.Int64
+}
+
+func newConnectionCounter(t *testing.T) *connectionCounter {
+	listener, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &connectionCounter{listener: listener}
+	go func() {
+		for {
+			conn, err := listener.Accept()
+			if err != nil {
+				return
+			}
+			c.accepted.Add(1)
+			conn.Close()
+		}
+	}()
+	t.Cleanup(func() { listener.Close() })
+	return c
+}
+
+// dial sends every connection, whatever its address, to the counter.
+func (c *connectionCounter) dial(ctx context.Context, network, _ string) (net.Conn, error) {
+	c.dialed.Add(1)
+	var d net.Dialer
+	return d.DialContext(ctx, network, c.listener.Addr().String())
+}
+
+func TestHostileHostsMakeNoConnection(t *testing.T) {
+	cases := []struct {
+		name     string
+		identity string
+		sub      string
+		endpoint string
+		field    string
+	}{
+		{name: "look-alike identity", identity: "signin.ultipro.com.example.net", field: ukg.FieldIdentityHost},
+		{name: "foreign identity", identity: "evil.example.com", field: ukg.FieldIdentityHost},
+		{name: "identity with port", identity: "signin.ultipro.com:443", field: ukg.FieldIdentityHost},
+		{name: "identity with user", identity: "user@signin.ultipro.com", field: ukg.FieldIdentityHost},
+		{name: "identity with dot", identity: "signin.ultipro.com.", field: ukg.FieldIdentityHost},
+		{name: "identity upper case", identity: "SIGNIN.ULTIPRO.COM", field: ukg.FieldIdentityHost},
+		{name: "identity with path", identity: "signin.ultipro.com/x", field: ukg.FieldIdentityHost},
+		{name: "identity ip", identity: "127.0.0.1", field: ukg.FieldIdentityHost},
+		{name: "two-label subdomain", sub: "servicet.example.net", field: ukg.FieldSubdomain},
+		{name: "subdomain look-alike", sub: "servicet.ultipro.com.example.net", field: ukg.FieldSubdomain},
+		{name: "subdomain with slash", sub: "evil.com/", field: ukg.FieldSubdomain},
+		{name: "subdomain with user", sub: "user@servicet", field: ukg.FieldSubdomain},
+		{name: "subdomain with port", sub: "servicet:8443", field: ukg.FieldSubdomain},
+		{name: "empty subdomain", sub: "", field: ukg.FieldSubdomain},
+		{name: "subdomain hyphen", sub: "-servicet", field: ukg.FieldSubdomain},
+		{name: "subdomain percent", sub: "servicet%2eevil", field: ukg.FieldSubdomain},
+		{name: "endpoint real host", endpoint: "http://example.com", field: ukg.FieldNetwork},
+		{name: "endpoint ukg over http", endpoint: "http://signin.ultipro.com", field: ukg.FieldNetwork},
+		{name: "endpoint private ip", endpoint: "http://10.0.0.1:8443", field: ukg.FieldNetwork},
+		{name: "endpoint loopback look-alike", endpoint: "http://127.0.0.1.nip.io:8443", field: ukg.FieldNetwork},
+		{name: "endpoint localhost look-alike", endpoint: "http://localhost.example.com", field: ukg.FieldNetwork},
+		{name: "endpoint userinfo", endpoint: "http://user:pw@127.0.0.1:8443", field: ukg.FieldNetwork},
+		{name: "endpoint user trick", endpoint: "http://127.0.0.1@example.com", field: ukg.FieldNetwork},
+		{name: "endpoint ftp", endpoint: "ftp://127.0.0.1", field: ukg.FieldNetwork},
+		{name: "endpoint any address", endpoint: "http://0.0.0.0:8443", field: ukg.FieldNetwork},
+		{name: "endpoint mapped ipv4", endpoint: "http://[::ffff:10.0.0.1]:8443", field: ukg.FieldNetwork},
+		{name: "endpoint short ip", endpoint: "http://127.1:8443", field: ukg.FieldNetwork},
+		{name: "endpoint no scheme", endpoint: "127.0.0.1:8443", field: ukg.FieldNetwork},
+		{name: "endpoint with path", endpoint: "http://127.0.0.1:8443/other", field: ukg.FieldNetwork},
+	}
+	counter := newConnectionCounter(t)
+	var proxied atomic.Int64
+	opts := Options{
+		DialContext: counter.dial,
+		Proxy: func(*http.Request) (*url.URL, error) {
+			proxied.Add(1)
+			return nil, nil
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			req := demoRequest(testSecret)
+			req.Profile.IdentityHost = tc.identity
+			if tc.sub != "" || tc.field == ukg.FieldSubdomain {
+				req.Profile.Subdomain = tc.sub
+			}
+			o := opts
+			o.Endpoint = tc.endpoint
+			rep := Verify(context.Background(), req, o)
+
+			if problemCode(rep) != CodeHostNotAllowed {
+				t.Fatalf("problems = %+v, want host_not_allowed", rep.Problems)
+			}
+			if rep.Problems[0].Field != tc.field {
+				t.Errorf("field = %q, want %q", rep.Problems[0].Field, tc.field)
+			}
+			if !strings.Contains(rep.Problems[0].Message, "nothing was sent") {
+				t.Errorf("message = %q", rep.Problems[0].Message)
+			}
+			if strings.Contains(reportJSON(t, rep), "user:pw") {
+				t.Error("report contains the endpoint password")
+			}
+		})
+	}
+	if n := counter.dialed.Load() + counter.accepted.Load() + proxied.Load(); n != 0 {
+		t.Errorf("%d dials, connections or proxy look-ups for hostile hosts, want 0", n)
+	}
+
+	// The same seam does see connections for an allowed host, so the zero
+	// above is not the seam being unused.
+	Verify(context.Background(), demoRequest(testSecret), opts)
+	if counter.dialed.Load() == 0 {
+		t.Error("control run made no dial through the seam")
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for counter.accepted.Load() == 0 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if counter.accepted.Load() == 0 {
+		t.Error("control run made no connection to the counting listener")
+	}
+}
+
+func TestInvalidInputMakesNoConnection(t *testing.T) {
+	cases := []struct {
+		name  string
+		edit  func(*Request)
+		field string
+	}{
+		{"tenant with path", func(r *Request) { r.Profile.Tenant = "USG1008IT124S/../x" }, ukg.FieldTenant},
+		{"tenant with query", func(r *Request) { r.Profile.Tenant = "USG1008IT124S?x=1" }, ukg.FieldTenant},
+		{"empty tenant", func(r *Request) { r.Profile.Tenant = "" }, ukg.FieldTenant},
+		{"unknown account type", func(r *Request) { r.Profile.AccountType = "mars" }, ukg.FieldAccountType},
+		{"client id with space", func(r *Request) { r.Profile.ClientID = "id with space" }, ukg.FieldClientID},
+		{"empty secret", func(r *Request) { r.Secret = demoRequest("").Secret }, ukg.FieldClientSecret},
+	}
+	counter := newConnectionCounter(t)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			req := demoRequest(testSecret)
+			tc.edit(&req)
+			rep := Verify(context.Background(), req, Options{DialContext: counter.dial})
+			if problemCode(rep) != CodeInvalidInput {
+				t.Fatalf("problems = %+v", rep.Problems)
+			}
+			if rep.Problems[0].Field != tc.field {
+				t.Errorf("field = %q, want %q", rep.Problems[0].Field, tc.field)
+			}
+		})
+	}
+	if n := counter.dialed.Load(); n != 0 {
+		t.Errorf("%d dials for invalid input, want 0", n)
+	}
+}
+
+func TestCheckEndpoint(t *testing.T) {
+	good := map[string]string{
+		"http://127.0.0.1:8443":  "http://127.0.0.1:8443",
+		"https://127.0.0.9:8443": "https://127.0.0.9:8443",
+		"http://[::1]:8443/":     "http://[::1]:8443",
+		"http://localhost:8443":  "http://localhost:8443",
+		" http://127.0.0.1 ":     "http://127.0.0.1",
+	}
+	for raw, want := range good {
+		u, err := CheckEndpoint(raw)
+		if err != nil {
+			t.Errorf("CheckEndpoint(%q) = %v", raw, err)
+			continue
+		}
+		if u.String() != want {
+			t.Errorf("CheckEndpoint(%q) = %q, want %q", raw, u, want)
+		}
+	}
+	for _, raw := range []string{"", "http://", "http://example.com", "http://[::2]:1", "http://127.0.0.1:8443?x=1", "http://127.0.0.1#x"} {
+		if _, err := CheckEndpoint(raw); err == nil {
+			t.Errorf("CheckEndpoint(%q) accepted", raw)
+		}
+	}
+}
+
+func TestTokenRedirectNotFollowed(t *testing.T) {
+	var elsewhere atomic.Int64
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		elsewhere.Add(1)
+	}))
+	defer other.Close()
+	redirector := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, other.URL+r.URL.Path, http.StatusTemporaryRedirect)
+	}))
+	defer redirector.Close()
+
+	rep := Verify(context.Background(), demoRequest(testSecret), Options{Endpoint: redirector.URL})
+	if problemCode(rep) != CodeWrongTenantOrHost {
+		t.Errorf("problems = %+v", rep.Problems)
+	}
+	if !strings.Contains(rep.Problems[0].Detail, "not followed") {
+		t.Errorf("detail = %q", rep.Problems[0].Detail)
+	}
+	if n := elsewhere.Load(); n != 0 {
+		t.Errorf("redirect target got %d requests", n)
+	}
+}
+
+func TestProbeRedirectStaysOnHost(t *testing.T) {
+	sim, err := ukgsim.New(ukgsim.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var elsewhere atomic.Int64
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		elsewhere.Add(1)
+	}))
+	defer other.Close()
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case strings.HasSuffix(r.URL.Path, "/applications"):
+			http.Redirect(w, r, r.URL.Path+"-moved?"+r.URL.RawQuery, http.StatusFound)
+		case strings.HasSuffix(r.URL.Path, "/applications-moved"):
+			r.URL.Path = strings.TrimSuffix(r.URL.Path, "-moved")
+			sim.ServeHTTP(w, r)
+		case strings.HasSuffix(r.URL.Path, "/candidates"):
+			http.Redirect(w, r, other.URL+r.URL.Path, http.StatusFound)
+		default:
+			sim.ServeHTTP(w, r)
+		}
+	}))
+	defer server.Close()
+
+	rep := Verify(context.Background(), demoRequest(ukgsim.DemoClientSecret), Options{Endpoint: server.URL})
+	if c := rep.Checks[2]; c.Status != CheckOK {
+		t.Errorf("same-host redirect: check = %+v", c)
+	}
+	if c := rep.Checks[3]; c.Status != CheckFailed || c.Problem != CodeUnexpectedResponse {
+		t.Errorf("other-host redirect: check = %+v", c)
+	}
+	if n := elsewhere.Load(); n != 0 {
+		t.Errorf("redirect target got %d requests, and so the token", n)
+	}
+}
+
+func TestTokenReplyWithoutTokenNamesFields(t *testing.T) {
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte(`{"bearer":"VALUE-ONE","expires":"VALUE-TWO"}`))
+	}))
+	defer server.Close()
+
+	rep := Verify(context.Background(), demoRequest(testSecret), Options{Endpoint: server.URL})
+	if problemCode(rep) != CodeBadTokenResponse {
+		t.Fatalf("problems = %+v", rep.Problems)
+	}
+	message := rep.Problems[0].Message
+	if !strings.Contains(message, "bearer, expires") {
+		t.Errorf("message %q does not name the fields", message)
+	}
+	if data := reportJSON(t, rep); strings.Contains(data, "VALUE-") {
+		t.Errorf("report contains a field value: %s", data)
+	}
+}
+
+func TestEchoedSecretRedacted(t *testing.T) {
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.ParseForm()
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusUnauthorized)
+		w.Write([]byte(`{"error":"invalid_client","error_description":"bad secret ` + r.PostForm.Get("client_secret") + `"}`))
+	}))
+	defer server.Close()
+
+	logger, logs := logBuffer()
+	rep := Verify(context.Background(), demoRequest(testSecret), Options{Endpoint: server.URL, Logger: logger})
+	if problemCode(rep) != CodeInvalidClient {
+		t.Fatalf("problems = %+v", rep.Problems)
+	}
+	assertNoLeak(t, "secret", testSecret, rep, logs.String())
+}
