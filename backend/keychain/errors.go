@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net"
 	"os/exec"
 	"strings"
 
@@ -70,10 +71,10 @@ const (
 		"gnome-keyring (package gnome-keyring), or enable the Secret Service " +
 		"bridge in KWallet, or enable Secret Service integration in KeePassXC, " +
 		"then try again. Or choose \"Don't save, ask me next time\"."
-	hintNoSessionBus = "No D-Bus session bus was found (DBUS_SESSION_BUS_ADDRESS " +
-		"is not set and dbus-launch is not installed), so the Secret Service " +
-		"cannot be reached. Start ukglink from a desktop session, or install " +
-		"dbus-x11 and a Secret Service such as gnome-keyring. Or choose " +
+	hintNoSessionBus = "The D-Bus session bus could not be reached (DBUS_SESSION_BUS_ADDRESS " +
+		"is unset or names a socket that does not answer), so the Secret Service " +
+		"cannot be reached. Start ukglink from a desktop session that runs a " +
+		"Secret Service such as gnome-keyring. Or choose " +
 		"\"Don't save, ask me next time\"."
 	hintLocked = "The keyring is locked and was not unlocked. Unlock it (for " +
 		"gnome-keyring: open Passwords and Keys and unlock the Login keyring, or " +
@@ -141,7 +142,7 @@ func classify(goos string, err error) (sentinel error, hint string) {
 		return context.Canceled, ""
 	case containsAny(msg, noSecretServiceMessages):
 		return ErrUnavailable, hintNoSecretService
-	case containsAny(msg, noSessionBusMessages):
+	case containsAny(msg, noSessionBusMessages), goos == "linux" && busDialFailed(err):
 		return ErrUnavailable, hintNoSessionBus
 	case containsAny(msg, lockedMessages):
 		return ErrLocked, hintLocked
@@ -149,6 +150,13 @@ func classify(goos string, err error) (sentinel error, hint string) {
 		return ErrDenied, hintDenied
 	}
 	return err, hintFailed
+}
+
+// busDialFailed reports whether the D-Bus session bus could not be reached:
+// DBUS_SESSION_BUS_ADDRESS names a socket that is missing or refuses.
+func busDialFailed(err error) bool {
+	var dial *net.OpError
+	return errors.As(err, &dial) && dial.Op == "dial"
 }
 
 func macExitDenied(err error) bool {

@@ -3,9 +3,12 @@ package keychain
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net"
 	"os/exec"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/zalando/go-keyring"
@@ -30,7 +33,7 @@ func TestClassifyMessages(t *testing.T) {
 			ErrUnavailable, "KWallet"},
 		{"no dbus-launch", "linux",
 			&exec.Error{Name: "dbus-launch", Err: exec.ErrNotFound},
-			ErrUnavailable, "No D-Bus session bus"},
+			ErrUnavailable, "session bus could not be reached"},
 		{"no bus address", "linux",
 			errors.New("dbus: couldn't determine address of session bus"),
 			ErrUnavailable, "DBUS_SESSION_BUS_ADDRESS"},
@@ -143,5 +146,16 @@ func TestClassifyMacExitCodes(t *testing.T) {
 				t.Errorf("Retryable(%v) = false, want true", err)
 			}
 		})
+	}
+}
+
+func TestClassifyUnreachableSessionBus(t *testing.T) {
+	dialErr := &net.OpError{Op: "dial", Net: "unix", Err: syscall.ENOENT}
+	sentinel, hint := classify("linux", fmt.Errorf("dbus: %w", dialErr))
+	if sentinel != ErrUnavailable {
+		t.Errorf("sentinel = %v, want ErrUnavailable", sentinel)
+	}
+	if !strings.Contains(hint, "session bus") {
+		t.Errorf("hint = %q, want it to name the session bus", hint)
 	}
 }

@@ -1,0 +1,147 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/ukglink/ukglink/backend/ukg"
+)
+
+const checkUsage = "subdomain|tenant|client-id|client-secret|identity-host|account-type VALUE"
+
+// maxSecretInput bounds what "check client-secret -" and the secret readers
+// accept from standard input or a file.
+const maxSecretInput = 64 << 10
+
+func runCheck(_ context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "check", checkUsage)
+	list := fs.Bool("list", false, "with account-type: print the account-type options")
+	accountType := fs.String("account-type", ukg.DefaultAccountTypeID, "with subdomain: the account type that decides the UKG domain")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	rest := fs.Args()
+	if len(rest) >= 1 && rest[0] == "account-type" && *list {
+		printAccountTypes(e.Out)
+		return nil
+	}
+	if len(rest) != 2 {
+		return usageError(errors.New("check needs a field name and a value"), "usage: ukglink check "+checkUsage)
+	}
+	field, value := rest[0], rest[1]
+
+	switch field {
+	case "subdomain":
+		return checkSubdomain(e, value, *accountType)
+	case "tenant":
+		return e.printValue(ukg.ParseTenant(value))
+	case "client-id":
+		return e.printValue(ukg.ParseClientID(value))
+	case "identity-host":
+		return e.printValue(ukg.ParseIdentityHost(value))
+	case "account-type":
+		account, err := ukg.ParseAccountType(value)
+		if err != nil {
+			return fieldError(err)
+		}
+		fmt.Fprintln(e.Out, account.ID)
+		return nil
+	case "client-secret":
+		return checkSecret(e, value)
+	}
+	return usageError(fmt.Errorf("unknown field %q", field), "fields: "+strings.ReplaceAll(strings.Split(checkUsage, " ")[0], "|", ", "))
+}
+
+func checkSubdomain(e *env, value, accountType string) error {
+	sub, err := ukg.ParseSubdomain(value)
+	if err != nil {
+		return fieldError(err)
+	}
+	printNotes(e.Err, sub.Notes, sub.Warnings)
+	if sub.Domain != "" {
+		if match := accountTypeForDomain(sub.Domain); match != "" && accountType == ukg.DefaultAccountTypeID {
+			accountType = match
+		}
+	}
+	if url, err := ukg.ServiceHostURL(sub.Value.Value, accountType); err == nil {
+		fmt.Fprintf(e.Err, "note: %s will be used\n", url)
+	}
+	fmt.Fprintln(e.Out, sub.Value.Value)
+	return nil
+}
+
+// accountTypeForDomain returns the first account type on domain, if any.
+func accountTypeForDomain(domain string) string {
+	for _, a := range ukg.AccountTypes {
+		if a.Domain == domain {
+			return a.ID
+		}
+	}
+	return ""
+}
+
+func checkSecret(e *env, value string) error {
+	if value != "-" {
+		return usageError(errors.New("a client secret is never taken from the command line"),
+			"pipe it in: ukglink check client-secret - < secret.txt")
+	}
+	raw, err := readLimited(e.In, "standard input")
+	if err != nil {
+		return err
+	}
+	parsed, err := ukg.ParseClientSecret(raw)
+	if err != nil {
+		return fieldError(err)
+	}
+	printNotes(e.Err, parsed.Notes, parsed.Warnings)
+	fmt.Fprintf(e.Out, "client secret accepted: %d characters\n", len([]rune(parsed.Secret.Reveal())))
+	return nil
+}
+
+func readLimited(r io.Reader, name string) (string, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxSecretInput+1))
+	if err != nil {
+		return "", failure(fmt.Errorf("read the client secret from %s: %w", name, err))
+	}
+	if len(data) > maxSecretInput {
+		return "", usageError(fmt.Errorf("the client secret in %s is longer than %d bytes", name, maxSecretInput),
+			"check that the file holds only the client secret")
+	}
+	return string(data), nil
+}
+
+func (e *env) printValue(value ukg.Value, err error) error {
+	if err != nil {
+		return fieldError(err)
+	}
+	printNotes(e.Err, value.Notes, value.Warnings)
+	fmt.Fprintln(e.Out, value.Value)
+	return nil
+}
+
+func printNotes(w io.Writer, notes, warnings []ukg.Note) {
+	for _, n := range notes {
+		fmt.Fprintf(w, "note: %s\n", n.Message)
+	}
+	for _, n := range warnings {
+		fmt.Fprintf(w, "warning: %s\n", n.Message)
+	}
+}
+
+// fieldError turns a parser error into a usage error.
+func fieldError(err error) error {
+	return usageError(err)
+}
+
+func printAccountTypes(w io.Writer) {
+	for _, a := range ukg.AccountTypes {
+		marker := ""
+		if a.ID == ukg.DefaultAccountTypeID {
+			marker = " (default)"
+		}
+		fmt.Fprintf(w, "%-11s %s%s\n            identity host %s; %s\n", a.ID, a.Label, marker, a.IdentityHost, a.Description)
+	}
+}

@@ -1,0 +1,143 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"filippo.io/age"
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/ukglink/ukglink/backend/ukgsim"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"ukglink": func() {
+			if len(os.Args) < 2 {
+				fmt.Fprintln(os.Stderr, "ukglink: the test binary needs a command")
+				os.Exit(ExitUsage)
+			}
+			os.Exit(Main(context.Background(), os.Args[1:], Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}))
+		},
+		// ukglink-keygen FILE writes a new age identity, like age-keygen -o FILE.
+		"ukglink-keygen": func() {
+			identity, err := age.GenerateX25519Identity()
+			if err == nil {
+				err = os.WriteFile(os.Args[1], []byte(identity.String()+"\n"), 0o600)
+			}
+			if err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(1)
+			}
+			os.Exit(0)
+		},
+	})
+}
+
+// TestScripts runs the scripts in testdata/script. Each gets its own HOME
+// and XDG folders, the "sim" command to start a UKG simulator on loopback
+// and the "noleak" command to search files for a value.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			home := filepath.Join(env.WorkDir, "home")
+			env.Setenv("HOME", home)
+			env.Setenv("XDG_CONFIG_HOME", filepath.Join(home, "config"))
+			env.Setenv("XDG_DATA_HOME", filepath.Join(home, "data"))
+			env.Setenv("XDG_STATE_HOME", filepath.Join(home, "state"))
+			env.Setenv("XDG_CACHE_HOME", filepath.Join(home, "cache"))
+			env.Setenv("UKGLINK_UKG_ENDPOINT", "")
+			// No session bus: the keychain reports it is unavailable.
+			env.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path="+filepath.Join(env.WorkDir, "no-bus"))
+			env.Setenv("DEMO_CLIENT_ID", ukgsim.DemoClientID)
+			env.Setenv("DEMO_TENANT", ukgsim.DemoTenant)
+			env.Setenv("DEMO_SECRET", ukgsim.DemoClientSecret)
+			return os.WriteFile(filepath.Join(env.WorkDir, "demo-secret.txt"), []byte(ukgsim.DemoClientSecret+"\n"), 0o600)
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"sim":    cmdSim,
+			"noleak": cmdNoLeak,
+			"exits":  cmdExits,
+		},
+	})
+}
+
+// cmdSim starts a simulator: sim VAR SCENARIO [WITHHELD_SCOPE...]. Its URL
+// goes into the environment variable VAR. It accepts the demo client secret,
+// or $SIM_SECRET when that is set.
+func cmdSim(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: sim VAR SCENARIO [WITHHELD_SCOPE...]")
+	}
+	config := ukgsim.Config{Scenario: args[1], Withheld: args[2:], ClientSecret: ts.Getenv("SIM_SECRET")}
+	server, err := ukgsim.New(config)
+	ts.Check(err)
+	httpServer := httptest.NewServer(server)
+	ts.Defer(httpServer.Close)
+	ts.Setenv(args[0], httpServer.URL)
+}
+
+// cmdNoLeak fails if VALUE occurs in a file under any PATH, raw or
+// URL-encoded: noleak VALUE PATH...
+func cmdNoLeak(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: noleak VALUE PATH...")
+	}
+	needles := [][]byte{[]byte(args[0])}
+	if encoded := strings.NewReplacer("=", "%3D", "/", "%2F", "+", "%2B").Replace(args[0]); encoded != args[0] {
+		needles = append(needles, []byte(encoded))
+	}
+	for _, root := range args[1:] {
+		root = ts.MkAbs(root)
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			for _, needle := range needles {
+				if bytes.Contains(data, needle) {
+					ts.Fatalf("%s contains the value", path)
+				}
+			}
+			return nil
+		})
+		if err != nil && !os.IsNotExist(err) {
+			ts.Fatalf("search %s: %v", root, err)
+		}
+	}
+}
+
+// cmdExits runs a program and checks its exit code: exits CODE PROGRAM ARGS...
+// Its output can be checked with stdout and stderr afterwards.
+func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exits CODE PROGRAM [ARGS...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var exitErr *exec.ExitError
+		if !errors.As(err, &exitErr) {
+			ts.Fatalf("run %s: %v", args[1], err)
+		}
+		got = exitErr.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("%s exited with %d, want %d", args[1], got, want)
+	}
+}

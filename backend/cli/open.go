@@ -1,0 +1,133 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/ukglink/ukglink/backend/bundle"
+	"github.com/ukglink/ukglink/backend/profile"
+	"github.com/ukglink/ukglink/backend/secret"
+	"github.com/ukglink/ukglink/backend/verify"
+)
+
+const openUsage = "-i IDENTITY_FILE [--json] [--reveal-secret] [--allow-expired] FILE"
+
+func runOpen(_ context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "open", openUsage)
+	identityFile := fs.String("i", "", "age identity `FILE` (AGE-SECRET-KEY-1...) to open the bundle with")
+	asJSON := fs.Bool("json", false, "print the contents as JSON")
+	reveal := fs.Bool("reveal-secret", false, "print the client secret instead of [redacted]")
+	allowExpired := fs.Bool("allow-expired", false, "open a bundle whose expiry has passed")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *identityFile == "" || fs.NArg() != 1 {
+		return usageError(errors.New("open needs -i IDENTITY_FILE and one bundle FILE"), "usage: ukglink open "+openUsage)
+	}
+	identities, err := bundle.LoadIdentities(*identityFile)
+	if err != nil {
+		return usageError(err)
+	}
+	file, err := os.Open(fs.Arg(0))
+	if err != nil {
+		return usageError(fmt.Errorf("open the bundle: %w", err))
+	}
+	defer file.Close()
+
+	contents, err := bundle.Open(file, bundle.OpenOptions{Identities: identities, AllowExpired: *allowExpired})
+	if err != nil {
+		return openError(err, fs.Arg(0))
+	}
+	e.log.Info("bundle opened", "path", fs.Arg(0), "bundle_id", contents.BundleID, "secret_revealed", *reveal)
+	view := newBundleView(contents, *reveal)
+	if *asJSON {
+		return writeJSON(e.Out, view)
+	}
+	printBundle(e.Out, view)
+	return nil
+}
+
+func openError(err error, path string) error {
+	switch {
+	case errors.Is(err, bundle.ErrExpired):
+		return failure(err, "to open it anyway, add --allow-expired")
+	case errors.Is(err, bundle.ErrWrongKey):
+		return failure(err, "check that "+path+" was sealed for the key you passed with -i")
+	}
+	return failure(err)
+}
+
+// bundleView is what "open" prints: the contents with the secret redacted
+// unless revealed.
+type bundleView struct {
+	FormatVersion   int                 `json:"format_version"`
+	BundleID        string              `json:"bundle_id"`
+	CreatedAt       time.Time           `json:"created_at"`
+	ExpiresAt       time.Time           `json:"expires_at"`
+	AppVersion      string              `json:"app_version"`
+	Profile         profile.Profile     `json:"profile"`
+	ClientSecret    string              `json:"client_secret"`
+	SecretLength    int                 `json:"client_secret_length"`
+	RequestedScopes []string            `json:"requested_scopes"`
+	Verification    bundle.Verification `json:"verification"`
+}
+
+func newBundleView(c bundle.Contents, reveal bool) bundleView {
+	shown := secret.Redacted
+	if reveal {
+		shown = c.ClientSecret.Reveal()
+	}
+	return bundleView{
+		FormatVersion:   c.FormatVersion,
+		BundleID:        c.BundleID,
+		CreatedAt:       c.CreatedAt,
+		ExpiresAt:       c.ExpiresAt,
+		AppVersion:      c.AppVersion,
+		Profile:         c.Profile,
+		ClientSecret:    shown,
+		SecretLength:    len([]rune(c.ClientSecret.Reveal())),
+		RequestedScopes: c.RequestedScopes,
+		Verification:    c.Verification,
+	}
+}
+
+func printBundle(w io.Writer, v bundleView) {
+	fmt.Fprintf(w, "Bundle %s (format %d), sealed %s by ukglink %s\n", v.BundleID, v.FormatVersion,
+		v.CreatedAt.UTC().Format(time.RFC3339), v.AppVersion)
+	fmt.Fprintf(w, "Expires:          %s\n", v.ExpiresAt.UTC().Format(time.RFC3339))
+	fmt.Fprintf(w, "Profile:          %s\n", v.Profile.Name)
+	fmt.Fprintf(w, "Subdomain:        %s\n", v.Profile.Subdomain)
+	fmt.Fprintf(w, "Account type:     %s\n", v.Profile.AccountType)
+	if v.Profile.IdentityHost != "" {
+		fmt.Fprintf(w, "Identity host:    %s\n", v.Profile.IdentityHost)
+	}
+	fmt.Fprintf(w, "Tenant:           %s\n", v.Profile.Tenant)
+	fmt.Fprintf(w, "Client ID:        %s\n", v.Profile.ClientID)
+	if v.ClientSecret == secret.Redacted {
+		fmt.Fprintf(w, "Client secret:    %s (%d characters; add --reveal-secret to show it)\n", v.ClientSecret, v.SecretLength)
+	} else {
+		fmt.Fprintf(w, "Client secret:    %s\n", v.ClientSecret)
+	}
+	fmt.Fprintf(w, "Scopes requested: %d\n", len(v.RequestedScopes))
+	fmt.Fprintf(w, "Verification:     %s\n", verificationSummary(v.Verification))
+}
+
+func verificationSummary(v bundle.Verification) string {
+	if !v.Run {
+		return "not run: " + v.NotRunReason
+	}
+	var report verify.Report
+	if err := json.Unmarshal(v.Report, &report); err != nil {
+		return "run, but the report could not be read: " + err.Error()
+	}
+	summary := fmt.Sprintf("%s at %s", report.Status, report.StartedAt.UTC().Format(time.RFC3339))
+	if report.Simulated {
+		summary += " (against the UKG simulator, not UKG)"
+	}
+	return summary
+}

@@ -1,0 +1,216 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/ukglink/ukglink/backend/keychain"
+	"github.com/ukglink/ukglink/backend/profile"
+	"github.com/ukglink/ukglink/backend/secret"
+	"github.com/ukglink/ukglink/backend/ukg"
+	"github.com/ukglink/ukglink/backend/verify"
+)
+
+// profileFlags are the flags that name a linked account: a saved profile,
+// individual values, or both (values override the saved profile).
+type profileFlags struct {
+	name         string
+	subdomain    string
+	accountType  string
+	tenant       string
+	clientID     string
+	identityHost string
+	secretFile   string
+	endpoint     string
+}
+
+func addProfileFlags(fs *flag.FlagSet) *profileFlags {
+	f := &profileFlags{}
+	fs.StringVar(&f.name, "profile", "", "saved profile `NAME` to use (values below override it)")
+	fs.StringVar(&f.subdomain, "subdomain", "", "web-service subdomain, host or URL, e.g. servicet")
+	fs.StringVar(&f.accountType, "account-type", "", "account type `ID` (default \"production\"; see: ukglink check account-type --list)")
+	fs.StringVar(&f.tenant, "tenant", "", "tenant alias or Recruiting URL, e.g. USG1008IT124S")
+	fs.StringVar(&f.clientID, "client-id", "", "OAuth client ID issued by UKG")
+	fs.StringVar(&f.identityHost, "identity-host", "", "identity host override, e.g. signin.ukg.net")
+	fs.StringVar(&f.secretFile, "client-secret-file", "", "read the client secret from `FILE` (\"-\" for standard input)")
+	fs.StringVar(&f.endpoint, "ukg-endpoint", "", "loopback `URL` of a UKG simulator to use instead of UKG (also "+verify.EndpointEnv+")")
+	return f
+}
+
+// resolveProfile builds the normalized profile from the saved profile and the
+// flags, printing what the parsers noted to standard error.
+func (f *profileFlags) resolveProfile(e *env) (profile.Profile, error) {
+	var p profile.Profile
+	if f.name != "" {
+		store, err := profile.OpenStore()
+		if err != nil {
+			return p, failure(err)
+		}
+		draft, err := store.Load(f.name)
+		if err != nil {
+			return p, usageError(err, "list the saved profiles: ukglink profiles list")
+		}
+		p = draft.Profile
+	}
+	if err := f.applyValues(e, &p); err != nil {
+		return p, err
+	}
+	if p.AccountType == "" {
+		p.AccountType = ukg.DefaultAccountTypeID
+	}
+	if missing := missingValues(p); len(missing) > 0 {
+		return p, usageError(fmt.Errorf("missing %s", strings.Join(missing, ", ")),
+			"give them as flags, or name a saved profile with --profile")
+	}
+	return p, nil
+}
+
+func (f *profileFlags) applyValues(e *env, p *profile.Profile) error {
+	if f.subdomain != "" {
+		sub, err := ukg.ParseSubdomain(f.subdomain)
+		if err != nil {
+			return fieldError(err)
+		}
+		printNotes(e.Err, sub.Notes, sub.Warnings)
+		p.Subdomain = sub.Value.Value
+	}
+	if f.accountType != "" {
+		account, err := ukg.ParseAccountType(f.accountType)
+		if err != nil {
+			return fieldError(err)
+		}
+		p.AccountType = account.ID
+	}
+	values := []struct {
+		input string
+		parse func(string) (ukg.Value, error)
+		dest  *string
+	}{
+		{f.tenant, ukg.ParseTenant, &p.Tenant},
+		{f.clientID, ukg.ParseClientID, &p.ClientID},
+		{f.identityHost, ukg.ParseIdentityHost, &p.IdentityHost},
+	}
+	for _, v := range values {
+		if v.input == "" {
+			continue
+		}
+		parsed, err := v.parse(v.input)
+		if err != nil {
+			return fieldError(err)
+		}
+		printNotes(e.Err, parsed.Notes, parsed.Warnings)
+		*v.dest = parsed.Value
+	}
+	return nil
+}
+
+func missingValues(p profile.Profile) []string {
+	var missing []string
+	if p.Subdomain == "" {
+		missing = append(missing, "--subdomain")
+	}
+	if p.Tenant == "" {
+		missing = append(missing, "--tenant")
+	}
+	if p.ClientID == "" {
+		missing = append(missing, "--client-id")
+	}
+	return missing
+}
+
+// resolveSecret reads the client secret from --client-secret-file, else
+// from the keychain entry of the saved profile, else from standard input.
+func (f *profileFlags) resolveSecret(ctx context.Context, e *env, clientID string) (secret.Secret, error) {
+	var raw, source string
+	switch {
+	case f.secretFile == "-":
+		source = "standard input"
+		text, err := readLimited(e.In, source)
+		if err != nil {
+			return secret.Secret{}, err
+		}
+		raw = text
+	case f.secretFile != "":
+		source = f.secretFile
+		file, err := os.Open(f.secretFile)
+		if err != nil {
+			return secret.Secret{}, usageError(fmt.Errorf("open the client secret file: %w", err))
+		}
+		defer file.Close()
+		text, err := readLimited(file, source)
+		if err != nil {
+			return secret.Secret{}, err
+		}
+		raw = text
+	case f.name != "":
+		s, err := keychain.New().Load(ctx, f.name)
+		if err == nil {
+			return s, nil
+		}
+		if !errors.Is(err, keychain.ErrNotFound) || !stdinIsPiped(e) {
+			return secret.Secret{}, keychainError(err)
+		}
+		fallthrough
+	default:
+		if !stdinIsPiped(e) {
+			return secret.Secret{}, usageError(errors.New("no client secret given"),
+				"use --client-secret-file FILE, pipe it to standard input, or save it with: ukglink profiles save NAME")
+		}
+		source = "standard input"
+		text, err := readLimited(e.In, source)
+		if err != nil {
+			return secret.Secret{}, err
+		}
+		raw = text
+	}
+	return parseSecret(e, raw, source, clientID)
+}
+
+func parseSecret(e *env, raw, source, clientID string) (secret.Secret, error) {
+	parsed, err := ukg.ParseClientSecret(raw)
+	if err != nil {
+		return secret.Secret{}, usageError(fmt.Errorf("client secret from %s: %w", source, err))
+	}
+	printNotes(e.Err, parsed.Notes, parsed.Warnings)
+	printNotes(e.Err, nil, ukg.CredentialWarnings(clientID, parsed.Secret))
+	return parsed.Secret, nil
+}
+
+// stdinIsPiped reports whether standard input is a pipe or file rather than
+// a terminal, so reading it does not wait for typing.
+func stdinIsPiped(e *env) bool {
+	file, ok := e.In.(*os.File)
+	if !ok {
+		return e.In != nil
+	}
+	info, err := file.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice == 0
+}
+
+func keychainError(err error) error {
+	var kerr *keychain.Error
+	if errors.As(err, &kerr) && kerr.Hint != "" {
+		return failure(err, kerr.Hint)
+	}
+	return failure(err)
+}
+
+// endpoint returns the simulator endpoint from --ukg-endpoint or the
+// environment, checked to be loopback.
+func (f *profileFlags) resolveEndpoint(e *env) (string, error) {
+	raw := f.endpoint
+	if raw == "" {
+		raw = e.getenv(verify.EndpointEnv)
+	}
+	if raw == "" {
+		return "", nil
+	}
+	if _, err := verify.CheckEndpoint(raw); err != nil {
+		return "", usageError(err, "--ukg-endpoint only takes a loopback address such as http://127.0.0.1:8443, for the simulator")
+	}
+	return raw, nil
+}

@@ -1,0 +1,124 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/ukglink/ukglink/backend/profile"
+	"github.com/ukglink/ukglink/backend/secret"
+	"github.com/ukglink/ukglink/backend/ukg"
+	"github.com/ukglink/ukglink/backend/verify"
+)
+
+const verifyUsage = "[--profile NAME | --subdomain S --tenant T --client-id ID] [--account-type ID] [--json] [--ukg-endpoint URL]"
+
+func runVerify(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "verify", verifyUsage)
+	flags := addProfileFlags(fs)
+	asJSON := fs.Bool("json", false, "print the verification report as JSON")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError(fmt.Errorf("unexpected argument %q", fs.Arg(0)), "usage: ukglink verify "+verifyUsage)
+	}
+	p, s, endpoint, err := resolveAll(ctx, e, flags)
+	if err != nil {
+		return err
+	}
+
+	report := runVerification(ctx, e, p, s, endpoint, !*asJSON)
+	if *asJSON {
+		if err := writeJSON(e.Out, report); err != nil {
+			return failure(err)
+		}
+	} else {
+		printReport(e.Out, report)
+	}
+	if report.Status != "verified" {
+		return errVerificationFailed
+	}
+	return nil
+}
+
+// resolveAll reads the profile, the client secret and the endpoint.
+func resolveAll(ctx context.Context, e *env, flags *profileFlags) (profile.Profile, secret.Secret, string, error) {
+	p, err := flags.resolveProfile(e)
+	if err != nil {
+		return p, secret.Secret{}, "", err
+	}
+	endpoint, err := flags.resolveEndpoint(e)
+	if err != nil {
+		return p, secret.Secret{}, "", err
+	}
+	s, err := flags.resolveSecret(ctx, e, p.ClientID)
+	if err != nil {
+		return p, secret.Secret{}, "", err
+	}
+	return p, s, endpoint, nil
+}
+
+func runVerification(ctx context.Context, e *env, p profile.Profile, s secret.Secret, endpoint string, progress bool) *verify.Report {
+	opts := verify.Options{Endpoint: endpoint, Logger: e.log}
+	if progress {
+		fmt.Fprintf(e.Err, "Verifying tenant %s on %s ...\n", p.Tenant, p.Subdomain)
+	}
+	return verify.Verify(ctx, verify.Request{Profile: p, Secret: s}, opts)
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// printReport writes the report for a person: one line per check, then one
+// block per problem with what to do next.
+func printReport(w io.Writer, r *verify.Report) {
+	if r.Simulated {
+		fmt.Fprintln(w, "Simulated: this run used the UKG simulator, not UKG.")
+	}
+	fmt.Fprintf(w, "Identity host: %s\nWeb-service host: %s\n", r.Endpoints.IdentityHost, r.Endpoints.ServiceHost)
+	for _, c := range r.Checks {
+		status := ""
+		if c.HTTPStatus != 0 {
+			status = fmt.Sprintf("HTTP %d", c.HTTPStatus)
+		}
+		fmt.Fprintf(w, "  %-8s %-28s %-9s %5d ms\n", c.Status, c.Name, status, c.DurationMS)
+	}
+	if r.ScopeSource != "" {
+		required := len(ukg.RequiredScopes)
+		fmt.Fprintf(w, "Required scopes granted: %d of %d (%s)\n", required-len(r.MissingScopes), required, scopeSourceText(r.ScopeSource))
+	}
+	for _, p := range r.Problems {
+		fmt.Fprintf(w, "\nProblem: %s [%s]\n  %s\n", p.Title, p.Code, p.Message)
+		if p.Detail != "" {
+			fmt.Fprintf(w, "  detail: %s\n", p.Detail)
+		}
+	}
+	if len(r.MissingScopes) > 0 {
+		fmt.Fprintf(w, "\nMissing scopes, to send to UKG support:\n  %s\n", strings.Join(r.MissingScopes, "\n  "))
+	}
+	switch r.Status {
+	case "verified":
+		fmt.Fprintln(w, "\nVerified: UKG accepted the credentials and every required scope is granted.")
+	case "cancelled":
+		fmt.Fprintln(w, "\nCancelled: verification was stopped before it finished.")
+	default:
+		fmt.Fprintln(w, "\nVerification failed: fix the problems above and run it again.")
+	}
+}
+
+func scopeSourceText(source string) string {
+	switch source {
+	case "token_response":
+		return "from the token response"
+	case "token_claims":
+		return "read from the token itself"
+	default:
+		return "UKG did not list them, so only the read calls confirm access"
+	}
+}

@@ -1,0 +1,79 @@
+// Package desktop is the service behind the desktop wizard. app.go binds
+// its methods to the window; nothing here imports the Wails runtime, so
+// every rule is covered by go test.
+package desktop
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/ukglink/ukglink/backend/ukgsim"
+	"github.com/ukglink/ukglink/backend/verify"
+)
+
+// DemoEnv turns on demo mode like "ukglink demo" does.
+const DemoEnv = "UKGLINK_DEMO"
+
+// ScenarioEnv picks the demo simulator's first scenario.
+const ScenarioEnv = "UKGLINK_SCENARIO"
+
+// Config is how the window was started.
+type Config struct {
+	// Demo runs a built-in UKG simulator on loopback and seals bundles to a
+	// demo key kept on this machine.
+	Demo     bool
+	Scenario string
+	// Endpoint is a loopback simulator URL for tests; see verify.EndpointEnv.
+	Endpoint string
+}
+
+// ParseArgs reads the desktop arguments: nothing, or "demo" with an
+// optional --scenario NAME. Arguments it does not know are returned in rest
+// for the Wails development build, which parses -devserver and -assetdir.
+func ParseArgs(args []string, getenv func(string) string) (Config, []string, error) {
+	config := Config{
+		Demo:     getenv(DemoEnv) == "1",
+		Scenario: getenv(ScenarioEnv),
+		Endpoint: getenv(verify.EndpointEnv),
+	}
+	var rest []string
+	for i := 0; i < len(args); i++ {
+		arg := args[i]
+		switch {
+		case arg == "demo" && i == 0:
+			config.Demo = true
+		case arg == "--scenario" || arg == "-scenario":
+			if i+1 >= len(args) {
+				return config, nil, errors.New("--scenario needs a scenario name")
+			}
+			i++
+			config.Scenario = args[i]
+		case strings.HasPrefix(arg, "--scenario="):
+			config.Scenario = strings.TrimPrefix(arg, "--scenario=")
+		default:
+			rest = append(rest, arg)
+		}
+	}
+	if config.Scenario == "" {
+		config.Scenario = "ok"
+	}
+	if config.Scenario != "ok" && !knownScenario(config.Scenario) {
+		return config, nil, fmt.Errorf("unknown simulator scenario %q: run \"ukglink simulate --list\" for the names", config.Scenario)
+	}
+	if config.Endpoint != "" {
+		if _, err := verify.CheckEndpoint(config.Endpoint); err != nil {
+			return config, nil, fmt.Errorf("%s: %w", verify.EndpointEnv, err)
+		}
+	}
+	return config, rest, nil
+}
+
+func knownScenario(name string) bool {
+	for _, s := range ukgsim.Scenarios {
+		if s.Name == name {
+			return true
+		}
+	}
+	return false
+}

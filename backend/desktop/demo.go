@@ -1,0 +1,128 @@
+package desktop
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync/atomic"
+	"time"
+
+	"github.com/ukglink/ukglink/backend/ukgsim"
+)
+
+// demoSimulator is the UKG simulator the demo mode runs on loopback. Its
+// scenario can change while it runs.
+type demoSimulator struct {
+	endpoint string
+	server   *http.Server
+	current  atomic.Pointer[demoScenario]
+	log      *slog.Logger
+}
+
+type demoScenario struct {
+	name    string
+	handler *ukgsim.Server
+}
+
+func startDemoSimulator(scenario string, logger *slog.Logger) (*demoSimulator, error) {
+	d := &demoSimulator{log: logger}
+	if err := d.setScenario(scenario); err != nil {
+		return nil, err
+	}
+	listener, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, fmt.Errorf("start the demo UKG simulator: %w", err)
+	}
+	d.endpoint = "http://" + listener.Addr().String()
+	d.server = &http.Server{
+		Handler:           http.HandlerFunc(d.serveHTTP),
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	go func() {
+		err := d.server.Serve(listener)
+		if err != nil && !errors.Is(err, http.ErrServerClosed) {
+			logger.Error("demo simulator stopped", "error", err)
+		}
+	}()
+	logger.Info("demo simulator started", "endpoint", d.endpoint, "scenario", scenario)
+	return d, nil
+}
+
+func (d *demoSimulator) serveHTTP(w http.ResponseWriter, r *http.Request) {
+	d.current.Load().handler.ServeHTTP(w, r)
+}
+
+func (d *demoSimulator) setScenario(name string) error {
+	handler, err := ukgsim.New(ukgsim.Config{Scenario: name, Logger: d.log})
+	if err != nil {
+		return err
+	}
+	d.current.Store(&demoScenario{name: name, handler: handler})
+	return nil
+}
+
+func (d *demoSimulator) scenarioName() string {
+	return d.current.Load().name
+}
+
+func (d *demoSimulator) stop() {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	_ = d.server.Shutdown(ctx)
+	d.log.Info("demo simulator stopped", "endpoint", d.endpoint)
+}
+
+// ScenarioInfo is one simulator scenario the demo banner offers.
+type ScenarioInfo struct {
+	Name        string `json:"name"`
+	Description string `json:"description"`
+}
+
+func scenarioInfos() []ScenarioInfo {
+	infos := make([]ScenarioInfo, len(ukgsim.Scenarios))
+	for i, s := range ukgsim.Scenarios {
+		infos[i] = ScenarioInfo{Name: s.Name, Description: s.Description}
+	}
+	return infos
+}
+
+// DemoValues are the values the demo simulator accepts, shown on the demo
+// banner. They are public demo values, not credentials.
+type DemoValues struct {
+	Subdomain    string `json:"subdomain"`
+	Tenant       string `json:"tenant"`
+	ClientID     string `json:"client_id"`
+	ClientSecret string `json:"client_secret"`
+}
+
+func demoValues() *DemoValues {
+	return &DemoValues{
+		Subdomain:    "servicet",
+		Tenant:       ukgsim.DemoTenant,
+		ClientID:     ukgsim.DemoClientID,
+		ClientSecret: ukgsim.DemoClientSecret,
+	}
+}
+
+// SetScenario switches the demo simulator to another scenario.
+func (s *Service) SetScenario(name string) Result {
+	if s.demo == nil {
+		return failed("not_demo", "", "Simulator scenarios exist only in demo mode. Start the app with \"ukglink demo\".", "")
+	}
+	if err := s.demo.setScenario(name); err != nil {
+		return failed("unknown_scenario", "", fmt.Sprintf("There is no simulator scenario %q.", name), err.Error())
+	}
+	s.log.Info("demo scenario changed", "scenario", name)
+	return ok()
+}
+
+// endpoint returns the simulator URL verification goes to, or "" for UKG.
+func (s *Service) endpoint() string {
+	if s.demo != nil {
+		return s.demo.endpoint
+	}
+	return s.config.Endpoint
+}

@@ -1,0 +1,174 @@
+package desktop
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/ukglink/ukglink/backend/buildinfo"
+	"github.com/ukglink/ukglink/backend/bundle"
+	"github.com/ukglink/ukglink/backend/ukg"
+)
+
+// RecipientEnv overrides the key bundles are sealed to, like the
+// command line's --recipient.
+const RecipientEnv = "UKGLINK_RECIPIENT"
+
+// uploadHint is the next step for the admin after an export.
+const uploadHint = "Upload this file on the UKG integration page of your recruiting product. " +
+	"It is encrypted for the recruiting product only, so it is safe to upload, " +
+	"but do not send it by e-mail."
+
+// RecipientInfo describes the key bundles are sealed to.
+type RecipientInfo struct {
+	Key         string `json:"key"`
+	Fingerprint string `json:"fingerprint"`
+	Label       string `json:"label"`
+	// IdentityPath is the demo key file that opens demo bundles.
+	IdentityPath string `json:"identity_path,omitempty"`
+}
+
+type recipientChoice struct {
+	key  string
+	info RecipientInfo
+}
+
+func (s *Service) recipient() (recipientChoice, error) {
+	var choice recipientChoice
+	switch {
+	case os.Getenv(RecipientEnv) != "":
+		choice.key = strings.TrimSpace(os.Getenv(RecipientEnv))
+		choice.info.Label = "the key set in " + RecipientEnv
+	case s.config.Demo:
+		identity, path, err := bundle.DemoIdentity()
+		if err != nil {
+			return choice, fmt.Errorf("load the demo key: %w", err)
+		}
+		choice.key = identity.Recipient().String()
+		choice.info.Label = "this computer's demo key"
+		choice.info.IdentityPath = path
+	case bundle.ProductRecipient != "":
+		choice.key = bundle.ProductRecipient
+		choice.info.Label = "the recruiting product's key"
+	default:
+		return choice, errors.New("this build has no recruiting product key to seal bundles to")
+	}
+	fingerprint, err := bundle.Fingerprint(choice.key)
+	if err != nil {
+		return choice, err
+	}
+	choice.info.Key = choice.key
+	choice.info.Fingerprint = fingerprint
+	return choice, nil
+}
+
+// ExportResult is the response to ExportBundle.
+type ExportResult struct {
+	Result     Result        `json:"result"`
+	Path       string        `json:"path"`
+	Recipient  RecipientInfo `json:"recipient"`
+	UploadHint string        `json:"upload_hint"`
+}
+
+// ExportBundle opens the save dialog, then writes the sealed bundle of the
+// named draft. Without a successful verification it needs skipVerify and
+// records the reason in the bundle.
+func (s *Service) ExportBundle(name string, skipVerify bool, reason string) ExportResult {
+	draft, err := s.store.Load(name)
+	if err != nil {
+		return ExportResult{Result: errorResult(err)}
+	}
+	verification, result := verificationFor(draft.LastReport, skipVerify, reason)
+	if result.Status != StatusOK {
+		return ExportResult{Result: result}
+	}
+	recipient, err := s.recipient()
+	if err != nil {
+		return ExportResult{Result: errorResult(err)}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	secretValue, err := s.secrets.Load(ctx, name)
+	if err != nil {
+		return ExportResult{Result: secretLoadResult(err)}
+	}
+
+	path, result := s.askExportPath(name)
+	if result.Status != StatusOK {
+		return ExportResult{Result: result}
+	}
+	recipients, err := bundle.ParseRecipients(recipient.key)
+	if err != nil {
+		return ExportResult{Result: errorResult(err)}
+	}
+	contents := bundle.Contents{
+		FormatVersion:   bundle.FormatVersion,
+		AppVersion:      buildinfo.Version,
+		Profile:         draft.Profile,
+		ClientSecret:    secretValue,
+		RequestedScopes: ukg.RequiredScopeNames(),
+		Verification:    verification,
+	}
+	if err := bundle.WriteFile(path, contents, bundle.SealOptions{Recipients: recipients}); err != nil {
+		s.log.Error("export failed", "profile", name, "path", path, "error", err)
+		return ExportResult{Result: failed("export_failed", "", "The bundle could not be saved, and no file was left behind. "+capitalize(err.Error())+".", "")}
+	}
+	s.log.Info("bundle exported", "profile", name, "path", path, "verified", verification.Run, "recipient", recipient.info.Fingerprint)
+	return ExportResult{Result: ok(), Path: path, Recipient: recipient.info, UploadHint: uploadHint}
+}
+
+func verificationFor(lastReport json.RawMessage, skipVerify bool, reason string) (bundle.Verification, Result) {
+	if skipVerify {
+		reason = strings.TrimSpace(reason)
+		if reason == "" {
+			reason = "continued without verifying (offline preparation)"
+		}
+		return bundle.Verification{Run: false, NotRunReason: reason}, ok()
+	}
+	if !reportVerified(lastReport) {
+		return bundle.Verification{}, failed("not_verified", "",
+			"Verify the connection first, or choose \"Continue without verifying\" and give a reason.", "")
+	}
+	return bundle.Verification{Run: true, Report: lastReport}, ok()
+}
+
+func (s *Service) askExportPath(name string) (string, Result) {
+	s.mu.Lock()
+	ui := s.ui
+	s.mu.Unlock()
+	if ui == nil {
+		return "", failed("no_window", "", "The save dialog is not available.", "")
+	}
+	defaultName := fmt.Sprintf("%s-%s%s", name, s.now().Format("2006-01-02"), bundle.Extension)
+	path, err := ui.SaveFileDialog("Save the sealed bundle", defaultName)
+	if err != nil {
+		return "", errorResult(err)
+	}
+	if path == "" {
+		return "", Result{Status: StatusCancelled, Code: "cancelled", Message: "Export cancelled. Nothing was saved."}
+	}
+	if filepath.Ext(path) == "" {
+		path += bundle.Extension
+	}
+	return path, ok()
+}
+
+// TextResult is the response to calls that return text for the admin to copy.
+type TextResult struct {
+	Result Result `json:"result"`
+	Text   string `json:"text"`
+}
+
+// SupportRequest returns the request to send UKG support for the named
+// draft's credentials.
+func (s *Service) SupportRequest(name string) TextResult {
+	tenant := ""
+	if draft, err := s.store.Load(name); err == nil {
+		tenant = draft.Profile.Tenant
+	}
+	return TextResult{Result: ok(), Text: ukg.SupportRequest(tenant)}
+}
