@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"runtime"
 	"sync"
 	"time"
 
@@ -153,7 +154,10 @@ func (s *Service) Start() StartInfo {
 		AccountTypes: ukg.AccountTypes,
 		Scopes:       ukg.RequiredScopes,
 		Drafts:       []DraftSummary{},
-		KeychainNote: keychain.PromptNotice,
+	}
+	// Only macOS shows a prompt before the first keychain call.
+	if runtime.GOOS == "darwin" {
+		info.KeychainNote = keychain.PromptNotice
 	}
 	if s.demo != nil {
 		info.Scenario = s.demo.scenarioName()

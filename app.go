@@ -1,0 +1,153 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"github.com/ukglink/ukglink/backend/buildinfo"
+	"github.com/ukglink/ukglink/backend/desktop"
+)
+
+// App is the object Wails binds to the frontend as window.go.main.App. Each
+// method hands its call to the same-named desktop.Service method, which holds
+// every rule, so the bound surface stays thin.
+type App struct {
+	ctx context.Context
+	svc *desktop.Service
+	ui  windowUI
+}
+
+// windowUI is desktop.UI plus the dialogs that only app.go shows.
+type windowUI interface {
+	desktop.UI
+	InfoDialog(title, message string) error
+}
+
+// NewApp returns an App that delegates to svc.
+func NewApp(svc *desktop.Service) *App {
+	return &App{svc: svc}
+}
+
+// startup is the Wails OnStartup hook. It stores ctx and starts the service
+// with a bridge to the Wails runtime.
+func (a *App) startup(ctx context.Context) {
+	a.ctx = ctx
+	a.ui = runtimeBridge{ctx: ctx}
+	a.svc.Startup(ctx, a.ui)
+}
+
+// showAbout shows the version in a dialog; it is the Help menu's About item.
+// Before startup there is no window, so it does nothing.
+func (a *App) showAbout() {
+	if a.ui == nil {
+		return
+	}
+	info := buildinfo.Read()
+	message := fmt.Sprintf("Version %s (commit %s), built with %s.", info.Version, info.Commit, info.GoVersion)
+	if err := a.ui.InfoDialog("About UKG Link Assistant", message); err != nil {
+		slog.Warn("about dialog failed", "error", err)
+	}
+}
+
+// runtimeBridge implements desktop.UI with the Wails runtime. The runtime
+// functions end the process when ctx did not come from Wails, so only
+// startup creates a bridge and tests use their own desktop.UI.
+type runtimeBridge struct {
+	ctx context.Context
+}
+
+// Emit sends event to the window.
+func (b runtimeBridge) Emit(event string, data any) {
+	runtime.EventsEmit(b.ctx, event, data)
+}
+
+// SaveFileDialog asks where to save a sealed bundle. It returns "" with a nil
+// error when the admin dismisses the dialog; the dialog confirms overwrites.
+func (b runtimeBridge) SaveFileDialog(title, defaultName string) (string, error) {
+	return runtime.SaveFileDialog(b.ctx, runtime.SaveDialogOptions{
+		Title:           title,
+		DefaultFilename: defaultName,
+		Filters: []runtime.FileFilter{
+			{DisplayName: "Sealed bundle (*.age)", Pattern: "*.age"},
+		},
+		CanCreateDirectories: true,
+	})
+}
+
+// InfoDialog shows a message with an OK button.
+func (b runtimeBridge) InfoDialog(title, message string) error {
+	_, err := runtime.MessageDialog(b.ctx, runtime.MessageDialogOptions{
+		Type:    runtime.InfoDialog,
+		Title:   title,
+		Message: message,
+	})
+	return err
+}
+
+// Start returns what the first screen needs.
+func (a *App) Start() desktop.StartInfo {
+	return a.svc.Start()
+}
+
+// CheckField parses one value as the admin types it.
+func (a *App) CheckField(field, value string) desktop.FieldResult {
+	return a.svc.CheckField(field, value)
+}
+
+func (a *App) NewDraft(name string) desktop.DraftResult {
+	return a.svc.NewDraft(name)
+}
+
+func (a *App) LoadDraft(name string) desktop.DraftResult {
+	return a.svc.LoadDraft(name)
+}
+
+func (a *App) SaveDraft(d desktop.DraftInput) desktop.DraftResult {
+	return a.svc.SaveDraft(d)
+}
+
+func (a *App) DeleteDraft(name string) desktop.Result {
+	return a.svc.DeleteDraft(name)
+}
+
+// StoreSecret keeps the client secret in the keychain, or for this session
+// only when remember is false.
+func (a *App) StoreSecret(name, secret string, remember bool) desktop.SecretResult {
+	return a.svc.StoreSecret(name, secret, remember)
+}
+
+func (a *App) SecretStatus(name string) desktop.SecretResult {
+	return a.svc.SecretStatus(name)
+}
+
+// Verify checks the draft with UKG and emits "verify:progress" events.
+func (a *App) Verify(name string) desktop.VerifyResult {
+	return a.svc.Verify(name)
+}
+
+func (a *App) CancelVerify() desktop.Result {
+	return a.svc.CancelVerify()
+}
+
+// SetScenario picks the simulated UKG behaviour; demo mode only.
+func (a *App) SetScenario(name string) desktop.Result {
+	return a.svc.SetScenario(name)
+}
+
+// SupportRequest returns the ready-to-send request to UKG support.
+func (a *App) SupportRequest(name string) desktop.TextResult {
+	return a.svc.SupportRequest(name)
+}
+
+// ExportBundle asks where to save the sealed bundle and writes it.
+func (a *App) ExportBundle(name string, skipVerify bool, reason string) desktop.ExportResult {
+	return a.svc.ExportBundle(name, skipVerify, reason)
+}
+
+// FrontendReady marks the first screen as interactive.
+func (a *App) FrontendReady() {
+	a.svc.FrontendReady()
+}

@@ -1,0 +1,413 @@
+// English messages of the wizard. A translation is a new file that exports a
+// value of type Messages with the same placeholders in each message.
+
+declare const placeholderBrand: unique symbol;
+
+/** A message whose text contains the placeholders P, written as {name}. */
+export type Template<P extends string> = string & { readonly [placeholderBrand]?: P };
+
+export interface Messages {
+  appTitle: string;
+  appTagline: string;
+  versionLine: Template<'version' | 'commit'>;
+  loading: string;
+  startFailed: string;
+  bridgeUnavailable: string;
+  showDetails: string;
+  copy: string;
+  copied: string;
+  copyFailed: string;
+  saveFailed: string;
+
+  demoBanner: string;
+  demoScenario: string;
+  demoScenarioFailed: string;
+  demoFill: string;
+
+  stepsLabel: string;
+  stepStart: string;
+  stepAdmin: string;
+  stepScopes: string;
+  stepSubdomain: string;
+  stepAccountType: string;
+  stepTenant: string;
+  stepCredentials: string;
+  stepVerify: string;
+  stepExport: string;
+  stepDone: string;
+  stepCurrent: string;
+  stepCounter: Template<'current' | 'total'>;
+  back: string;
+  next: string;
+  nextBlockedPrefix: string;
+
+  startTitle: string;
+  startIntro: string;
+  startNewHeading: string;
+  startAtsLabel: string;
+  startAtsUnavailable: string;
+  startNameLabel: string;
+  startNameHint: string;
+  startWorkingOn: Template<'name'>;
+  startDraftsHeading: string;
+  startProfilesHeading: string;
+  startNoDrafts: string;
+  startDraftLine: Template<'step' | 'updated'>;
+  startDraftTenant: Template<'tenant'>;
+  startResume: Template<'name'>;
+  startOpen: Template<'name'>;
+  startDelete: Template<'name'>;
+  startDeleteConfirm: Template<'name'>;
+  startDeleteYes: string;
+  startDeleteNo: string;
+  blockedAts: string;
+  blockedName: string;
+
+  adminTitle: string;
+  adminIntro: string;
+  adminRoleIntegration: string;
+  adminRoleSupport: string;
+  adminWhy: string;
+  adminConfirm: string;
+  blockedAdmin: string;
+
+  scopesTitle: string;
+  scopesIntro: string;
+  scopesRead: string;
+  scopesWrite: string;
+  scopesCreate: string;
+  scopesExactNames: string;
+  scopesCopyAll: string;
+
+  fieldSubdomain: string;
+  fieldAccountType: string;
+  fieldIdentityHost: string;
+  fieldTenant: string;
+  fieldClientId: string;
+  fieldClientSecret: string;
+  fieldNetwork: string;
+  fieldChecking: string;
+  fieldProblemAt: Template<'position'>;
+  fieldEmpty: Template<'field'>;
+  blockedChecking: Template<'field'>;
+  blockedInvalid: Template<'field'>;
+  blockedEmpty: Template<'field'>;
+
+  subdomainTitle: string;
+  subdomainIntro: string;
+  subdomainHint: string;
+  subdomainUsed: Template<'value'>;
+  subdomainOtherDomain: Template<'domain' | 'types'>;
+  illustrationUkgTitle: string;
+  illustrationUkgDesc: string;
+  illustrationSearch: string;
+  illustrationWebServices: string;
+  illustrationEndpointList: string;
+  illustrationCopyThis: string;
+
+  accountTitle: string;
+  accountIntro: string;
+  accountNote: string;
+  accountEnvironment: Template<'environment'>;
+  accountDomainMismatch: Template<'domain'>;
+  accountAdvanced: string;
+  accountIdentityHint: Template<'host'>;
+  blockedAccountType: string;
+
+  tenantTitle: string;
+  tenantIntro: string;
+  tenantHint: string;
+  tenantUsed: Template<'value'>;
+  illustrationAddressTitle: string;
+  illustrationAddressDesc: string;
+  illustrationTenant: string;
+
+  credentialsTitle: string;
+  credentialsIntro: string;
+  clientIdHint: string;
+  secretHint: string;
+  secretShow: string;
+  secretHide: string;
+  secretKeptNote: string;
+  storageLegend: string;
+  storageRemember: string;
+  storageRememberHint: string;
+  storageAsk: string;
+  storageAskHint: string;
+  keychainPrompt: string;
+  storeButtonRemember: string;
+  storeButtonSession: string;
+  storing: string;
+  secretStored: Template<'length'>;
+  secretInSession: Template<'length'>;
+  secretRetry: string;
+  secretResumeAsk: string;
+  blockedSecret: string;
+  supportHeading: string;
+  supportIntro: string;
+  supportLoading: string;
+  noCredentialsButton: string;
+  noCredentialsTitle: string;
+  noCredentialsSaved: Template<'name'>;
+  noCredentialsNext: string;
+
+  verifyTitle: string;
+  verifyIntro: string;
+  verifyStart: string;
+  verifyRunning: string;
+  verifyCancel: string;
+  verifyCancelling: string;
+  verifyRetry: string;
+  verifyCheckToken: string;
+  verifyCheckScopes: string;
+  verifyCheckProbe: Template<'name'>;
+  verifyStatusRunning: string;
+  verifyStatusOk: string;
+  verifyStatusFailed: string;
+  verifyStatusSkipped: string;
+  verifyVerified: string;
+  verifyVerifiedSimulated: string;
+  verifyFailed: string;
+  verifyCancelled: string;
+  verifyTimedOut: string;
+  verifyPrevious: string;
+  verifyGoTo: Template<'field'>;
+  verifyMissingScopes: Template<'count'>;
+  verifyMissingScopesIntro: string;
+  verifySkip: string;
+  verifySkipReason: string;
+  verifySkipReasonHint: string;
+  verifySkipCancel: string;
+  verifySkipped: Template<'reason'>;
+  blockedVerify: string;
+  blockedSkipReason: string;
+
+  exportTitle: string;
+  exportIntro: string;
+  exportSkippedNote: Template<'reason'>;
+  exportButton: string;
+  exporting: string;
+  exportCancelled: string;
+  exportSaved: string;
+  exportPath: string;
+  exportFingerprint: string;
+  exportFingerprintHint: string;
+  exportRecipient: string;
+  exportUpload: string;
+  exportAgain: string;
+}
+
+export const en: Messages = {
+  appTitle: 'UKG Link Assistant',
+  appTagline: 'Link your UKG Pro Recruiting account, one step at a time.',
+  versionLine: 'Version {version} ({commit})',
+  loading: 'Loading…',
+  startFailed: 'The assistant could not start.',
+  bridgeUnavailable:
+    'The window lost its connection to the assistant. Close the window and open UKG Link Assistant again.',
+  showDetails: 'Show details',
+  copy: 'Copy',
+  copied: 'Copied to the clipboard.',
+  copyFailed: 'Copying failed. Select the text and copy it with the keyboard instead.',
+  saveFailed: 'Your progress could not be saved.',
+
+  demoBanner:
+    'Demo mode: nothing is sent to UKG. A simulated UKG server answers on this computer.',
+  demoScenario: 'Simulated situation',
+  demoScenarioFailed: 'The simulated situation could not be changed.',
+  demoFill: 'Fill in the demo values',
+
+  stepsLabel: 'Steps',
+  stepStart: 'Start',
+  stepAdmin: 'Admin rights',
+  stepScopes: 'Data permissions',
+  stepSubdomain: 'Web-service address',
+  stepAccountType: 'Account type',
+  stepTenant: 'Tenant name',
+  stepCredentials: 'Client ID and secret',
+  stepVerify: 'Verify',
+  stepExport: 'Export',
+  stepDone: 'done',
+  stepCurrent: 'current step',
+  stepCounter: 'Step {current} of {total}',
+  back: 'Back',
+  next: 'Next',
+  nextBlockedPrefix: 'Next is not available yet:',
+
+  startTitle: 'Link a recruiting system',
+  startIntro:
+    'This assistant collects the values UKG needs, checks them with UKG, and saves them in a sealed file for the recruiting product.',
+  startNewHeading: 'Start a new link',
+  startAtsLabel: 'Which system do you want to link?',
+  startAtsUnavailable: 'not available yet',
+  startNameLabel: 'Name for this link',
+  startNameHint: 'Letters, digits, dashes, underscores or dots, for example ukg-pro-recruiting.',
+  startWorkingOn: 'You are working on the link “{name}”. Choose Next to go on.',
+  startDraftsHeading: 'Resume a saved draft',
+  startProfilesHeading: 'Open a finished link',
+  startNoDrafts: 'No saved drafts yet.',
+  startDraftLine: 'Stopped at “{step}”, saved {updated}',
+  startDraftTenant: 'Tenant {tenant}',
+  startResume: 'Resume {name}',
+  startOpen: 'Open {name}',
+  startDelete: 'Delete {name}',
+  startDeleteConfirm: 'Delete the draft “{name}”? Its saved secret is removed from the keychain too.',
+  startDeleteYes: 'Delete',
+  startDeleteNo: 'Keep it',
+  blockedAts: 'choose the system to link.',
+  blockedName: 'enter a name for this link.',
+
+  adminTitle: 'Check your UKG rights',
+  adminIntro: 'To finish this link you need one of these in UKG Pro:',
+  adminRoleIntegration:
+    'the Integration Administrator role, which can see the web-service addresses, or',
+  adminRoleSupport:
+    'the right to open a support case with UKG, because only UKG can create the client ID and secret.',
+  adminWhy:
+    'If you have neither, ask the UKG administrator of your company to do these steps or to open the support case for you.',
+  adminConfirm: 'I have one of these rights, or someone who has them will help me.',
+  blockedAdmin: 'confirm that you have the rights listed above.',
+
+  scopesTitle: 'Data the recruiting product will use',
+  scopesIntro:
+    'UKG must enable these 14 permissions (OAuth scopes) for the client. Read means the product can see the data, write and create mean it can change or add it.',
+  scopesRead: 'Read',
+  scopesWrite: 'Write',
+  scopesCreate: 'Create',
+  scopesExactNames: 'Exact permission names for UKG support',
+  scopesCopyAll: 'Copy all 14 names',
+
+  fieldSubdomain: 'Web-service address',
+  fieldAccountType: 'Account type',
+  fieldIdentityHost: 'Identity host',
+  fieldTenant: 'Tenant name',
+  fieldClientId: 'Client ID',
+  fieldClientSecret: 'Client secret',
+  fieldNetwork: 'Network',
+  fieldChecking: 'Checking…',
+  fieldProblemAt: 'The problem is at character {position}.',
+  fieldEmpty: '{field} is empty.',
+  blockedChecking: 'the {field} is still being checked.',
+  blockedInvalid: 'fix the {field}, as the message next to it explains.',
+  blockedEmpty: 'enter the {field}.',
+
+  subdomainTitle: 'Find the web-service address',
+  subdomainIntro:
+    'In UKG Pro, type “Web Services” in the search bar and open the Web Services page. Copy any web-service endpoint URL and paste it here.',
+  subdomainHint: 'Paste the whole URL, the host name, or only the first part such as servicet.',
+  subdomainUsed: 'Subdomain: {value}',
+  subdomainOtherDomain:
+    'This address ends in {domain}. On the Account type step, choose {types}.',
+  illustrationUkgTitle: 'Where UKG Pro shows the web-service address',
+  illustrationUkgDesc:
+    'UKG Pro with “Web Services” typed in the search bar, the Web Services page open, and the first endpoint URL marked as the part to copy.',
+  illustrationSearch: 'Search',
+  illustrationWebServices: 'Web Services',
+  illustrationEndpointList: 'Web service endpoint URLs',
+  illustrationCopyThis: 'Copy any one of these',
+
+  accountTitle: 'Choose the account type',
+  accountIntro: 'The account type tells the assistant which UKG environment and domain to use.',
+  accountNote:
+    'UKG has not published this list. These are the best-known options; if none fits, ask UKG support which identity host your client uses and enter it under Advanced.',
+  accountEnvironment: 'Environment: {environment}',
+  accountDomainMismatch:
+    'Your web-service address ends in {domain}, but this account type uses another domain.',
+  accountAdvanced: 'Advanced: identity host',
+  accountIdentityHint:
+    'Leave empty to use {host}. Fill this in only if UKG support gave you another identity host.',
+  blockedAccountType: 'choose an account type.',
+
+  tenantTitle: 'Find the tenant name',
+  tenantIntro:
+    'Sign in to UKG Pro Recruiting and look at the address bar. The tenant name is the first part after the host name.',
+  tenantHint: 'Paste the whole address, or only the tenant name such as USG1008IT124S.',
+  tenantUsed: 'Tenant name: {value}',
+  illustrationAddressTitle: 'Where the address bar shows the tenant name',
+  illustrationAddressDesc:
+    'A browser address bar with the address of UKG Pro Recruiting. The tenant name USG1008IT124S, between the host name and /Dashboard, is marked.',
+  illustrationTenant: 'Tenant name',
+
+  credentialsTitle: 'Enter the client ID and secret',
+  credentialsIntro:
+    'UKG support creates these for you. They are not the Web Services user name, password or API keys.',
+  clientIdHint: 'Paste the client ID from the message UKG sent you.',
+  secretHint: 'Paste the client secret. It is never shown in logs or saved in a plain file.',
+  secretShow: 'Show secret',
+  secretHide: 'Hide secret',
+  secretKeptNote: 'The cleaned-up value is the one that will be kept.',
+  storageLegend: 'Where should the secret be kept?',
+  storageRemember: 'Save in the system keychain',
+  storageRememberHint: 'You will not have to paste it again on this computer.',
+  storageAsk: 'Don’t save, ask me next time',
+  storageAskHint: 'The secret is kept in memory until you close the assistant.',
+  keychainPrompt:
+    'Your computer may now ask whether UKG Link Assistant may use the keychain. Choose Allow (or Always Allow) so the secret can be saved.',
+  storeButtonRemember: 'Save the secret in the keychain',
+  storeButtonSession: 'Keep the secret for this session',
+  storing: 'Saving the secret…',
+  secretStored: 'The secret is saved in the system keychain ({length} characters).',
+  secretInSession: 'The secret is kept for this session ({length} characters).',
+  secretRetry: 'Try again',
+  secretResumeAsk: 'This link asks for the secret each time. Paste it again to go on.',
+  blockedSecret: 'save the client secret, or keep it for this session.',
+  supportHeading: 'Request to send to UKG support',
+  supportIntro:
+    'Open a support case with UKG and paste this text. It asks for the client ID, the secret and the 14 permissions.',
+  supportLoading: 'Preparing the request…',
+  noCredentialsButton: 'I don’t have them yet',
+  noCredentialsTitle: 'Your draft is saved',
+  noCredentialsSaved:
+    'The draft “{name}” is saved with everything you entered so far. You can close the assistant now.',
+  noCredentialsNext:
+    'Send the request below to UKG support. When UKG sends you the client ID and secret, open UKG Link Assistant, choose Resume, and paste them on this step.',
+
+  verifyTitle: 'Check the link with UKG',
+  verifyIntro:
+    'The assistant asks UKG for a token and reads a little data, without changing anything in UKG.',
+  verifyStart: 'Verify now',
+  verifyRunning: 'Checking with UKG…',
+  verifyCancel: 'Cancel',
+  verifyCancelling: 'Cancelling…',
+  verifyRetry: 'Verify again',
+  verifyCheckToken: 'Get a token from UKG',
+  verifyCheckScopes: 'Check the 14 permissions',
+  verifyCheckProbe: 'Read {name}',
+  verifyStatusRunning: 'running',
+  verifyStatusOk: 'passed',
+  verifyStatusFailed: 'failed',
+  verifyStatusSkipped: 'skipped',
+  verifyVerified: 'Verified: UKG accepted the client and every permission is enabled.',
+  verifyVerifiedSimulated: 'This check ran against the simulated UKG server of demo mode.',
+  verifyFailed: 'Verification failed. Fix the problems below, then verify again.',
+  verifyCancelled: 'Verification was cancelled. Nothing was changed.',
+  verifyTimedOut:
+    'UKG did not answer in time. Check the network or proxy, then verify again.',
+  verifyPrevious: 'Result of the last verification of this draft:',
+  verifyGoTo: 'Go to {field}',
+  verifyMissingScopes: '{count} permissions are missing',
+  verifyMissingScopesIntro: 'Send this list to UKG support and ask them to enable these permissions:',
+  verifySkip: 'Continue without verifying',
+  verifySkipReason: 'Why are you continuing without verifying?',
+  verifySkipReasonHint:
+    'For example: preparing offline, the credentials are not active yet. The reason is written into the file.',
+  verifySkipCancel: 'Verify instead',
+  verifySkipped: 'Continuing without verifying. Reason: {reason}',
+  blockedVerify: 'verify the link, or continue without verifying and give a reason.',
+  blockedSkipReason: 'give a reason for continuing without verifying.',
+
+  exportTitle: 'Save the sealed file',
+  exportIntro:
+    'The file is encrypted for the recruiting product alone, so only it can read the secret inside.',
+  exportSkippedNote: 'The file will say that verification was not run: {reason}',
+  exportButton: 'Save the sealed file…',
+  exporting: 'Saving the file…',
+  exportCancelled: 'No file was saved.',
+  exportSaved: 'The sealed file is saved.',
+  exportPath: 'Saved as',
+  exportFingerprint: 'Recipient fingerprint',
+  exportFingerprintHint: 'If support asks which key the file is sealed for, quote this fingerprint.',
+  exportRecipient: 'Recipient key',
+  exportUpload: 'Where to upload it',
+  exportAgain: 'Save another copy…',
+};

@@ -1,0 +1,478 @@
+import type {
+  Api,
+  Draft,
+  DraftInput,
+  ExportResult,
+  FieldName,
+  Report,
+  Result,
+  SecretResult,
+  StartInfo,
+  TextResult,
+  VerifyEvent,
+} from './api';
+import { FieldModel } from './field.svelte';
+import { fieldLabels, fieldSteps, isStepId, steps, type StepId } from './steps';
+import { format, m } from '../i18n';
+
+/** Why Next is not available, and the field to focus when it is pressed. */
+export interface Blocker {
+  message: string;
+  field?: FieldName;
+}
+
+/** How a verification ended, for its icon, colour and words. */
+export type Outcome = 'verified' | 'failed' | 'cancelled' | 'timed_out';
+
+export interface Verification {
+  running: boolean;
+  cancelling: boolean;
+  progress: VerifyEvent[];
+  result: Result | null;
+  report: Report | null;
+  /** Snapshot of the values the report is for; a change makes it stale. */
+  valuesKey: string;
+}
+
+const idleVerification = (): Verification => ({
+  running: false,
+  cancelling: false,
+  progress: [],
+  result: null,
+  report: null,
+  valuesKey: '',
+});
+
+/** Returns how a verification call ended. */
+export function outcomeOf(result: Result, report: Report | null): Outcome {
+  if (result.status === 'cancelled' || report?.status === 'cancelled') return 'cancelled';
+  if (result.status === 'timed_out') return 'timed_out';
+  if (report?.problems.some((p) => p.code === 'timeout')) return 'timed_out';
+  if (result.status === 'ok' && (report === null || report.status === 'verified')) {
+    return 'verified';
+  }
+  return 'failed';
+}
+
+/** State and navigation of the linking wizard. Every step change saves the draft. */
+export class Wizard {
+  readonly api: Api;
+  info = $state<StartInfo | null>(null);
+  step = $state<StepId>('start');
+  name = $state('');
+  ats = $state('');
+  draftOpen = $state(false);
+  /** The draft was loaded from disk rather than started in this session. */
+  resumed = $state(false);
+  adminConfirmed = $state(false);
+  accountType = $state('');
+  advancedOpen = $state(false);
+  /** Domain of the last web-service address pasted as a whole host. */
+  pastedDomain = $state('');
+  remember = $state(true);
+  secret = $state<SecretResult | null>(null);
+  secretError = $state<Result | null>(null);
+  storing = $state(false);
+  secretVersion = $state(0);
+  supportText = $state<TextResult | null>(null);
+  waitingForCredentials = $state(false);
+  verification = $state<Verification>(idleVerification());
+  skipReason = $state('');
+  skipping = $state(false);
+  exportResult = $state<ExportResult | null>(null);
+  exporting = $state(false);
+  saveError = $state<Result | null>(null);
+  actionError = $state<Result | null>(null);
+  focusRequest = $state<FieldName | 'heading' | null>(null);
+  announcement = $state('');
+
+  readonly subdomain: FieldModel;
+  readonly identityHost: FieldModel;
+  readonly tenant: FieldModel;
+  readonly clientId: FieldModel;
+  readonly clientSecret: FieldModel;
+
+  constructor(api: Api) {
+    this.api = api;
+    this.subdomain = new FieldModel('subdomain', api);
+    this.identityHost = new FieldModel('identity_host', api, true);
+    this.tenant = new FieldModel('tenant', api);
+    this.clientId = new FieldModel('client_id', api);
+    this.clientSecret = new FieldModel('client_secret', api);
+  }
+
+  get stepIndex(): number {
+    return steps.indexOf(this.step);
+  }
+
+  get secretReady(): boolean {
+    return this.secret !== null && (this.secret.stored || this.secret.in_session);
+  }
+
+  /** Key of the values a verification depends on. */
+  get valuesKey(): string {
+    return JSON.stringify([
+      this.subdomain.keptValue(),
+      this.accountType,
+      this.identityHost.keptValue(),
+      this.tenant.keptValue(),
+      this.clientId.keptValue(),
+      this.secretVersion,
+    ]);
+  }
+
+  /** Outcome of the verification for the current values, or null if none. */
+  get outcome(): Outcome | null {
+    const v = this.verification;
+    if (v.running || v.result === null || v.valuesKey !== this.valuesKey) return null;
+    return outcomeOf(v.result, v.report);
+  }
+
+  get skipped(): boolean {
+    return this.skipping && this.skipReason.trim() !== '';
+  }
+
+  async load(): Promise<void> {
+    this.info = await this.api.start();
+    if (this.name === '') this.name = defaultName(this.info);
+    const available = this.info.ats_options.filter((o) => o.available);
+    if (this.ats === '' && available.length === 1) this.ats = available[0].id;
+    this.focusRequest = 'heading';
+  }
+
+  /** Returns why the admin cannot leave step forwards, or null. */
+  blocker(step: StepId = this.step): Blocker | null {
+    switch (step) {
+      case 'start':
+        if (this.draftOpen) return null;
+        if (this.ats === '') return { message: m.blockedAts };
+        if (this.name.trim() === '') return { message: m.blockedName };
+        return null;
+      case 'admin':
+        return this.adminConfirmed ? null : { message: m.blockedAdmin };
+      case 'scopes':
+        return null;
+      case 'subdomain':
+        return fieldBlocker(this.subdomain);
+      case 'account_type':
+        if (this.accountType === '') return { message: m.blockedAccountType, field: 'account_type' };
+        return fieldBlocker(this.identityHost);
+      case 'tenant':
+        return fieldBlocker(this.tenant);
+      case 'credentials':
+        return fieldBlocker(this.clientId) ?? this.secretBlocker();
+      case 'verify':
+        return this.verifyBlocker();
+      case 'export':
+        return null;
+    }
+  }
+
+  private secretBlocker(): Blocker | null {
+    return this.secretReady ? null : { message: m.blockedSecret, field: 'client_secret' };
+  }
+
+  private verifyBlocker(): Blocker | null {
+    if (this.outcome === 'verified') return null;
+    if (this.skipping && !this.skipped) return { message: m.blockedSkipReason };
+    return this.skipped ? null : { message: m.blockedVerify };
+  }
+
+  /** Index of the first step that is not complete: steps up to it may be opened. */
+  get furthestIndex(): number {
+    const open = steps.findIndex((step) => this.blocker(step) !== null);
+    return open === -1 ? steps.length - 1 : open;
+  }
+
+  /** Moves to the next step, or announces and focuses what is in the way. */
+  async next(): Promise<void> {
+    await this.settleStep();
+    const blocker = this.blocker();
+    if (blocker) {
+      this.announcement = `${m.nextBlockedPrefix} ${blocker.message}`;
+      this.focusRequest = blocker.field ?? null;
+      return;
+    }
+    if (this.step === 'start' && !this.draftOpen && !(await this.createDraft())) return;
+    await this.goTo(steps[this.stepIndex + 1] ?? this.step);
+  }
+
+  async back(): Promise<void> {
+    if (this.stepIndex > 0) await this.goTo(steps[this.stepIndex - 1]);
+  }
+
+  /** Opens step, keeping every value, and saves the draft. */
+  async goTo(step: StepId, field?: FieldName): Promise<void> {
+    await this.commitFields();
+    if (field === 'identity_host') this.advancedOpen = true;
+    this.step = step;
+    this.announcement = stepHeading(step);
+    this.focusRequest = field ?? 'heading';
+    if (step === 'credentials') await this.refreshSecretStatus();
+    await this.saveDraft();
+  }
+
+  /** Opens the step of field and focuses its input. */
+  goToField(field: FieldName): Promise<void> {
+    return this.goTo(fieldSteps[field], field);
+  }
+
+  private async settleStep(): Promise<void> {
+    await Promise.all(this.stepFields().map((f) => f.settle()));
+  }
+
+  private stepFields(): FieldModel[] {
+    switch (this.step) {
+      case 'subdomain':
+        return [this.subdomain];
+      case 'account_type':
+        return [this.identityHost];
+      case 'tenant':
+        return [this.tenant];
+      case 'credentials':
+        return [this.clientId];
+      default:
+        return [];
+    }
+  }
+
+  private async commitFields(): Promise<void> {
+    const fields = [this.subdomain, this.identityHost, this.tenant, this.clientId];
+    await Promise.all(fields.map((f) => f.commit()));
+  }
+
+  draftInput(): DraftInput {
+    return {
+      name: this.name,
+      step: this.step,
+      subdomain: this.subdomain.keptValue(),
+      account_type: this.accountType,
+      identity_host: this.identityHost.keptValue(),
+      tenant: this.tenant.keptValue(),
+      client_id: this.clientId.keptValue(),
+      ask_each_time: !this.remember,
+    };
+  }
+
+  async saveDraft(): Promise<void> {
+    if (!this.draftOpen) return;
+    const saved = await this.api.saveDraft(this.draftInput());
+    this.saveError = saved.result.status === 'ok' ? null : saved.result;
+  }
+
+  private async createDraft(): Promise<boolean> {
+    const created = await this.api.newDraft(this.name.trim());
+    if (created.result.status !== 'ok') {
+      this.actionError = created.result;
+      this.announcement = created.result.message ?? m.saveFailed;
+      return false;
+    }
+    this.actionError = null;
+    this.name = created.draft?.name || this.name.trim();
+    this.draftOpen = true;
+    return true;
+  }
+
+  /** Loads a saved draft and opens it at the step where it was left. */
+  async resume(name: string): Promise<void> {
+    const loaded = await this.api.loadDraft(name);
+    if (loaded.result.status !== 'ok' || loaded.draft === null) {
+      this.actionError = loaded.result;
+      return;
+    }
+    this.actionError = null;
+    await this.applyDraft(loaded.draft);
+    await this.refreshSecretStatus();
+    const step = isStepId(loaded.draft.step) ? loaded.draft.step : 'admin';
+    await this.goTo(step === 'start' ? 'admin' : step);
+  }
+
+  private async applyDraft(draft: Draft): Promise<void> {
+    const p = draft;
+    this.name = p.name;
+    this.draftOpen = true;
+    this.resumed = true;
+    this.ats = this.ats || (this.info?.ats_options.find((o) => o.available)?.id ?? '');
+    this.adminConfirmed = true;
+    this.accountType = p.account_type;
+    this.remember = !draft.ask_each_time;
+    this.advancedOpen = p.identity_host !== '';
+    await Promise.all([
+      this.subdomain.prefill(p.subdomain),
+      this.identityHost.prefill(p.identity_host),
+      this.tenant.prefill(p.tenant),
+      this.clientId.prefill(p.client_id),
+    ]);
+    this.verification = idleVerification();
+    if (draft.last_report) {
+      const status = draft.last_report.status === 'verified' ? 'ok' : 'failed';
+      this.verification.result = { status };
+      this.verification.report = draft.last_report;
+      this.verification.valuesKey = this.valuesKey;
+    }
+  }
+
+  /** Fills the fields with the values the demo simulator accepts. */
+  fillDemoValues(): void {
+    const demo = this.info?.demo_values;
+    if (!demo) return;
+    this.subdomain.update(demo.subdomain);
+    this.tenant.update(demo.tenant);
+    this.clientId.update(demo.client_id);
+    this.clientSecret.update(demo.client_secret);
+    if (this.accountType === '') this.accountType = this.info?.account_types[0]?.id ?? '';
+  }
+
+  async deleteDraft(name: string): Promise<void> {
+    const result = await this.api.deleteDraft(name);
+    if (result.status !== 'ok') {
+      this.actionError = result;
+      return;
+    }
+    this.actionError = null;
+    this.info = await this.api.start();
+  }
+
+  async setScenario(name: string): Promise<Result> {
+    const result = await this.api.setScenario(name);
+    if (result.status === 'ok' && this.info) this.info.scenario = name;
+    return result;
+  }
+
+  async refreshSecretStatus(): Promise<void> {
+    if (!this.draftOpen) return;
+    const status = await this.api.secretStatus(this.name);
+    this.secret = status.result.status === 'ok' ? status : null;
+  }
+
+  /** Hands the typed secret to Go, which trims it and keeps it as chosen. */
+  async storeSecret(): Promise<void> {
+    await this.clientSecret.settle();
+    if (this.clientSecret.empty || this.clientSecret.failed) {
+      this.focusRequest = 'client_secret';
+      return;
+    }
+    this.storing = true;
+    this.secretError = null;
+    const stored = await this.api.storeSecret(this.name, this.clientSecret.input, this.remember);
+    this.storing = false;
+    if (stored.result.status !== 'ok') {
+      this.secretError = stored.result;
+      this.announcement = stored.result.message ?? '';
+      return;
+    }
+    this.secret = stored;
+    this.secretVersion += 1;
+    this.clientSecret.clear();
+    this.announcement = secretStatusText(stored);
+    await this.saveDraft();
+  }
+
+  async loadSupportRequest(): Promise<void> {
+    if (this.supportText?.result.status === 'ok') return;
+    this.supportText = await this.api.supportRequest(this.name);
+  }
+
+  /** Saves the draft for an admin who is still waiting for UKG's credentials. */
+  async waitForCredentials(): Promise<void> {
+    await this.commitFields();
+    await this.saveDraft();
+    await this.loadSupportRequest();
+    this.waitingForCredentials = true;
+    this.announcement = format(m.noCredentialsSaved, { name: this.name });
+  }
+
+  async runVerify(): Promise<void> {
+    this.skipping = false;
+    const key = this.valuesKey;
+    this.verification = { ...idleVerification(), running: true, valuesKey: key };
+    this.announcement = m.verifyRunning;
+    const off = this.api.onVerifyProgress((event) => this.recordProgress(event));
+    try {
+      const verified = await this.api.verify(this.name);
+      this.verification.result = verified.result;
+      this.verification.report = verified.report;
+    } finally {
+      off();
+      this.verification.running = false;
+      this.verification.cancelling = false;
+    }
+    const outcome = outcomeOf(this.verification.result!, this.verification.report);
+    this.announcement = outcomeText(outcome);
+  }
+
+  private recordProgress(event: VerifyEvent): void {
+    const progress = this.verification.progress;
+    const index = progress.findIndex((p) => p.check === event.check);
+    if (index === -1) progress.push(event);
+    else progress[index] = event;
+  }
+
+  async cancelVerify(): Promise<void> {
+    this.verification.cancelling = true;
+    const result = await this.api.cancelVerify();
+    if (result.status === 'failed') this.actionError = result;
+  }
+
+  async exportBundle(): Promise<void> {
+    this.exporting = true;
+    const exported = await this.api.exportBundle(
+      this.name,
+      this.outcome !== 'verified',
+      this.outcome === 'verified' ? '' : this.skipReason.trim(),
+    );
+    this.exporting = false;
+    this.exportResult = exported;
+    const status = exported.result.status;
+    this.announcement =
+      status === 'ok' ? m.exportSaved : status === 'cancelled' ? m.exportCancelled : '';
+  }
+}
+
+/** Returns a draft name that no saved draft uses yet. */
+function defaultName(info: StartInfo): string {
+  const taken = new Set(info.drafts.map((d) => d.name));
+  let name = 'ukg-pro-recruiting';
+  for (let n = 2; taken.has(name); n++) name = `ukg-pro-recruiting-${n}`;
+  return name;
+}
+
+function fieldBlocker(field: FieldModel): Blocker | null {
+  const label = fieldLabels[field.field];
+  if (field.empty) {
+    return field.optional ? null : { message: format(m.blockedEmpty, { field: label }), field: field.field };
+  }
+  if (field.pending) return { message: format(m.blockedChecking, { field: label }), field: field.field };
+  if (field.failed) return { message: format(m.blockedInvalid, { field: label }), field: field.field };
+  return null;
+}
+
+function stepHeading(step: StepId): string {
+  const headings: Record<StepId, string> = {
+    start: m.startTitle,
+    admin: m.adminTitle,
+    scopes: m.scopesTitle,
+    subdomain: m.subdomainTitle,
+    account_type: m.accountTitle,
+    tenant: m.tenantTitle,
+    credentials: m.credentialsTitle,
+    verify: m.verifyTitle,
+    export: m.exportTitle,
+  };
+  return headings[step];
+}
+
+export function outcomeText(outcome: Outcome): string {
+  const texts: Record<Outcome, string> = {
+    verified: m.verifyVerified,
+    failed: m.verifyFailed,
+    cancelled: m.verifyCancelled,
+    timed_out: m.verifyTimedOut,
+  };
+  return texts[outcome];
+}
+
+export function secretStatusText(status: SecretResult): string {
+  const template = status.stored ? m.secretStored : m.secretInSession;
+  return format(template, { length: status.length });
+}

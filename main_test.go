@@ -1,0 +1,55 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/wailsapp/wails/v2/pkg/menu"
+)
+
+func hasRole(m *menu.Menu, role menu.Role) bool {
+	for _, item := range m.Items {
+		if item.Role == role {
+			return true
+		}
+	}
+	return false
+}
+
+func TestApplicationMenuMacHasEditMenu(t *testing.T) {
+	m := applicationMenu("darwin", func() {})
+	if !hasRole(m, menu.EditMenuRole) {
+		t.Error("macOS menu lacks the Edit menu, so Cmd+V would not paste")
+	}
+	if !hasRole(m, menu.AppMenuRole) {
+		t.Error("macOS menu lacks the application menu")
+	}
+}
+
+func TestApplicationMenuHelpAbout(t *testing.T) {
+	for _, goos := range []string{"darwin", "linux", "windows"} {
+		called := false
+		m := applicationMenu(goos, func() { called = true })
+		var help *menu.MenuItem
+		for _, item := range m.Items {
+			if item.Label == "Help" {
+				help = item
+			}
+		}
+		if help == nil || help.SubMenu == nil || len(help.SubMenu.Items) == 0 {
+			t.Fatalf("%s: no Help menu", goos)
+		}
+		help.SubMenu.Items[0].Click(nil)
+		if !called {
+			t.Errorf("%s: Help > About does not open the About box", goos)
+		}
+	}
+}
+
+func TestApplicationMenuNoRolesOffMac(t *testing.T) {
+	for _, goos := range []string{"linux", "windows"} {
+		m := applicationMenu(goos, func() {})
+		if hasRole(m, menu.EditMenuRole) || hasRole(m, menu.AppMenuRole) {
+			t.Errorf("%s: role menus are macOS-only and render empty elsewhere", goos)
+		}
+	}
+}
