@@ -220,6 +220,11 @@ func sealPlaintext(w io.Writer, plain []byte, recipients []age.Recipient) error 
 	// such as post-quantum or passphrase recipients.
 	if !labeled {
 		all = append(all, sizeRecipient{size: len(plain)})
+		for _, r := range recipients {
+			if x, ok := r.(*age.X25519Recipient); ok {
+				all = append(all, fingerprintRecipient{key: x.String()})
+			}
+		}
 	}
 
 	enc, err := age.Encrypt(w, all...)

@@ -10,16 +10,21 @@
 //
 //	age -d -i IDENTITY_FILE bundle.age
 //
-// The age header carries, after the X25519 stanzas, one stanza of this package:
+// The age header carries, after the X25519 stanzas, stanzas of this package
+// with empty bodies:
 //
 //	-> ukglink-size N
+//	-> ukglink-recipient 53d3-62d7-1684-f350
 //
-// with an empty body, where N is the length of the plaintext in bytes. The
-// header MAC covers it. filippo.io/age v1.3.2 and the stock age tool skip
-// stanza types they do not know, which the tests check. Open uses N to tell a file that was cut short from one that was
-// changed. Seal leaves the stanza out when a recipient uses age stanza
-// labels (post-quantum and passphrase recipients do), because age does not
-// mix such recipients with others. A bundle without this stanza still opens.
+// where N is the length of the plaintext in bytes, and each recipient stanza
+// names one X25519 key the bundle is sealed for, by its Fingerprint, so that
+// Inspect can tell support which key opens a file. The header MAC covers
+// them. filippo.io/age v1.3.2 and the stock age tool skip stanza types they
+// do not know, which the tests check. Open uses N to tell a file that was cut
+// short from one that was changed. Seal leaves these stanzas out when a
+// recipient uses age stanza labels (passphrase recipients do), because age
+// does not mix such recipients with others. A bundle without them still
+// opens.
 //
 // The plaintext is one UTF-8 JSON object:
 //

@@ -97,6 +97,25 @@ func (r sizeRecipient) Wrap(fileKey []byte) ([]*age.Stanza, error) {
 	return []*age.Stanza{s}, nil
 }
 
+// recipientStanzaType is the type of the header stanza that names, by its
+// Fingerprint, one X25519 key the bundle is sealed for. The age X25519
+// stanza itself does not say which key it is for.
+const recipientStanzaType = "ukglink-recipient"
+
+// fingerprintRecipient adds one recipient stanza. Like sizeRecipient it
+// wraps no file key.
+type fingerprintRecipient struct {
+	key string
+}
+
+func (r fingerprintRecipient) Wrap(fileKey []byte) ([]*age.Stanza, error) {
+	fingerprint, err := Fingerprint(r.key)
+	if err != nil {
+		return nil, err
+	}
+	return []*age.Stanza{{Type: recipientStanzaType, Args: []string{fingerprint}}}, nil
+}
+
 // age v1 payload layout: a 16-byte nonce, then chunks of up to 64 KiB of
 // plaintext, each followed by a 16-byte Poly1305 tag. A file has at least one
 // chunk.
