@@ -58,6 +58,7 @@ var Scenarios = []Scenario{
 	{"probe-forbidden", "Issues a token but rejects reads of applicant sources with 403."},
 	{"probe-not-found", "Issues a token but responds to every read with 404."},
 	{"drop", "Accepts connections and reads requests but never responds."},
+	{"replay", "Responds like a recorded verification (Config.Replay), whatever the credentials."},
 }
 
 // Config sets up a simulator. Empty credentials mean the Demo values.
@@ -73,7 +74,9 @@ type Config struct {
 	Withheld []string
 	// RateLimited is the number of requests that rate-limited rejects with 429.
 	RateLimited int
-	Logger      *slog.Logger
+	// Replay, when set, makes the scenario "replay".
+	Replay *Replay
+	Logger *slog.Logger
 }
 
 // RequestRecord describes one request without any secret value.
@@ -109,6 +112,9 @@ type Server struct {
 // New returns a simulator for cfg, or an error for an unknown scenario.
 func New(cfg Config) (*Server, error) {
 	cfg = withDefaults(cfg)
+	if cfg.Scenario == "replay" && cfg.Replay == nil {
+		return nil, fmt.Errorf("scenario replay needs a recorded verification")
+	}
 	if !slices.ContainsFunc(Scenarios, func(s Scenario) bool { return s.Name == cfg.Scenario }) {
 		return nil, fmt.Errorf("unknown scenario %q: use one of %s", cfg.Scenario, strings.Join(ScenarioNames(), ", "))
 	}
@@ -122,6 +128,9 @@ func New(cfg Config) (*Server, error) {
 }
 
 func withDefaults(cfg Config) Config {
+	if cfg.Replay != nil {
+		cfg.Scenario = "replay"
+	}
 	if cfg.Scenario == "" {
 		cfg.Scenario = "ok"
 	}
@@ -189,6 +198,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch s.cfg.Scenario {
 	case "drop":
 		s.hold(r)
+		return
+	case "replay":
+		s.serveReplay(recorder, r)
 		return
 	case "unknown-tenant":
 		writeHTML(recorder, http.StatusNotFound, notFoundPage)

@@ -130,7 +130,11 @@ func (s *Server) writeToken(w http.ResponseWriter, granted []string) {
 		ID:       rand.Text(),
 		Scope:    strings.Join(granted, " "),
 	}
-	if s.cfg.Scenario == "no-scopes" {
+	shape := s.cfg.Scenario
+	if s.cfg.Replay != nil {
+		shape = replayScenario(s.cfg.Replay.ScopeSource)
+	}
+	if shape == "no-scopes" {
 		c.Scope, c.Grants = "", c.Scope
 	}
 	body := map[string]any{
@@ -139,7 +143,7 @@ func (s *Server) writeToken(w http.ResponseWriter, granted []string) {
 		"expires_in":   int(tokenLifetime.Seconds()),
 		"scope":        strings.Join(granted, " "),
 	}
-	switch s.cfg.Scenario {
+	switch shape {
 	case "token-field":
 		body["token"] = body["access_token"]
 		delete(body, "access_token")

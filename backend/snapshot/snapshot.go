@@ -1,0 +1,169 @@
+// Package snapshot writes and reads support snapshots: one JSON file with a
+// profile minus its client secret, the last verification report with the
+// HTTP status and timing of every call, the app version, the OS and recent
+// log lines. Support attaches it to a ticket and replays it with the UKG
+// simulator to see the customer's screens.
+//
+// Format: a JSON object with "kind": "ukglink-support-snapshot" and
+// "format_version": 1. Readers accept every version up to FormatVersion and
+// ignore fields they do not know. Read also accepts a bare verification
+// report, as printed by "ukglink verify --json".
+package snapshot
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"runtime"
+	"time"
+
+	"github.com/ukglink/ukglink/backend/atomicfile"
+	"github.com/ukglink/ukglink/backend/buildinfo"
+	"github.com/ukglink/ukglink/backend/profile"
+	"github.com/ukglink/ukglink/backend/secret"
+	"github.com/ukglink/ukglink/backend/verify"
+)
+
+// Kind marks a snapshot file.
+const Kind = "ukglink-support-snapshot"
+
+// FormatVersion is the version this package writes.
+const FormatVersion = 1
+
+// MaxSize bounds what Read accepts.
+const MaxSize = 4 << 20
+
+// Snapshot is the content of a support snapshot.
+type Snapshot struct {
+	Kind          string          `json:"kind"`
+	FormatVersion int             `json:"format_version"`
+	CreatedAt     time.Time       `json:"created_at"`
+	App           buildinfo.Info  `json:"app"`
+	OS            string          `json:"os"`
+	Profile       profile.Profile `json:"profile"`
+	Step          string          `json:"step,omitempty"`
+	SecretStored  bool            `json:"secret_stored"`
+	Report        *verify.Report  `json:"report"`
+	LogLines      []string        `json:"log_lines"`
+}
+
+var (
+	// ErrNotSnapshot is returned for a file that is neither a snapshot nor a report.
+	ErrNotSnapshot = errors.New("this file is neither a support snapshot nor a verification report")
+	// ErrNewerFormat is returned for a snapshot written by a newer app.
+	ErrNewerFormat = errors.New("this snapshot was written by a newer version of UKG Link Assistant, so update the app to read it")
+)
+
+// New builds a snapshot of draft and its last report. The log lines are
+// redacted by the log handler already; Marshal and Write scrub the secret
+// once more as a second guard.
+func New(draft profile.Draft, logLines []string, now time.Time) (Snapshot, error) {
+	s := Snapshot{
+		Kind:          Kind,
+		FormatVersion: FormatVersion,
+		CreatedAt:     now.UTC().Truncate(time.Second),
+		App:           buildinfo.Read(),
+		OS:            runtime.GOOS + "/" + runtime.GOARCH,
+		Profile:       draft.Profile,
+		Step:          draft.Step,
+		SecretStored:  draft.SecretStored,
+		LogLines:      logLines,
+	}
+	if s.LogLines == nil {
+		s.LogLines = []string{}
+	}
+	if len(draft.LastReport) > 0 {
+		var report verify.Report
+		if err := json.Unmarshal(draft.LastReport, &report); err != nil {
+			return s, fmt.Errorf("read the last verification report of profile %s: %w", draft.Profile.Name, err)
+		}
+		s.Report = &report
+	}
+	return s, nil
+}
+
+// Marshal encodes s, replacing every form of a scrub value that could
+// appear in JSON (plain, JSON-escaped, URL-encoded) with the redacted mark.
+func Marshal(s Snapshot, scrub ...secret.Secret) ([]byte, error) {
+	data, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	for _, value := range scrub {
+		data = scrubValue(data, value.Reveal())
+	}
+	return append(data, '\n'), nil
+}
+
+func scrubValue(data []byte, value string) []byte {
+	if value == "" {
+		return data
+	}
+	escaped, _ := json.Marshal(value)
+	forms := []string{value, string(escaped[1 : len(escaped)-1]), url.QueryEscape(value), url.PathEscape(value)}
+	for _, form := range forms {
+		data = bytes.ReplaceAll(data, []byte(form), []byte(secret.Redacted))
+	}
+	return data
+}
+
+// Write writes s to path atomically with mode 0600.
+func Write(path string, s Snapshot, scrub ...secret.Secret) error {
+	data, err := Marshal(s, scrub...)
+	if err != nil {
+		return err
+	}
+	return atomicfile.WriteFile(path, data, 0o600)
+}
+
+// Read reads a snapshot, or a bare verification report which it wraps in a
+// snapshot without profile.
+func Read(r io.Reader) (Snapshot, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
+	if err != nil {
+		return Snapshot{}, fmt.Errorf("read snapshot: %w", err)
+	}
+	if len(data) > MaxSize {
+		return Snapshot{}, fmt.Errorf("%w: it is larger than %d bytes", ErrNotSnapshot, MaxSize)
+	}
+	var probe struct {
+		Kind          string          `json:"kind"`
+		FormatVersion int             `json:"format_version"`
+		Status        string          `json:"status"`
+		Checks        json.RawMessage `json:"checks"`
+	}
+	if err := json.Unmarshal(data, &probe); err != nil {
+		return Snapshot{}, fmt.Errorf("%w: %v", ErrNotSnapshot, err)
+	}
+	switch {
+	case probe.Kind == Kind:
+		return readSnapshot(data, probe.FormatVersion)
+	case probe.Kind == "" && probe.Status != "" && len(probe.Checks) > 0:
+		var report verify.Report
+		if err := json.Unmarshal(data, &report); err != nil {
+			return Snapshot{}, fmt.Errorf("%w: %v", ErrNotSnapshot, err)
+		}
+		return Snapshot{Kind: Kind, FormatVersion: FormatVersion, Report: &report, LogLines: []string{}}, nil
+	}
+	return Snapshot{}, ErrNotSnapshot
+}
+
+func readSnapshot(data []byte, version int) (Snapshot, error) {
+	if version < 1 {
+		return Snapshot{}, fmt.Errorf("%w: format_version %d", ErrNotSnapshot, version)
+	}
+	if version > FormatVersion {
+		return Snapshot{}, fmt.Errorf("%w (format_version %d)", ErrNewerFormat, version)
+	}
+	var s Snapshot
+	if err := json.Unmarshal(data, &s); err != nil {
+		return Snapshot{}, fmt.Errorf("%w: %v", ErrNotSnapshot, err)
+	}
+	if s.LogLines == nil {
+		s.LogLines = []string{}
+	}
+	return s, nil
+}
