@@ -17,6 +17,7 @@ import (
 	"filippo.io/age"
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/ukglink/ukglink/backend/snapshot"
 	"github.com/ukglink/ukglink/backend/ukgsim"
 )
 
@@ -66,9 +67,10 @@ func TestScripts(t *testing.T) {
 			return os.WriteFile(filepath.Join(env.WorkDir, "demo-secret.txt"), []byte(ukgsim.DemoClientSecret+"\n"), 0o600)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"sim":    cmdSim,
-			"noleak": cmdNoLeak,
-			"exits":  cmdExits,
+			"sim":       cmdSim,
+			"noleak":    cmdNoLeak,
+			"exits":     cmdExits,
+			"simreplay": cmdSimReplay,
 		},
 	})
 }
@@ -80,7 +82,10 @@ func cmdSim(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 2 {
 		ts.Fatalf("usage: sim VAR SCENARIO [WITHHELD_SCOPE...]")
 	}
-	config := ukgsim.Config{Scenario: args[1], Withheld: args[2:], ClientSecret: ts.Getenv("SIM_SECRET")}
+	config := ukgsim.Config{Scenario: args[1], ClientSecret: ts.Getenv("SIM_SECRET")}
+	if len(args) > 2 {
+		config.Withheld = args[2:]
+	}
 	server, err := ukgsim.New(config)
 	ts.Check(err)
 	httpServer := httptest.NewServer(server)
@@ -140,4 +145,24 @@ func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
 	if got != want {
 		ts.Fatalf("%s exited with %d, want %d", args[1], got, want)
 	}
+}
+
+// cmdSimReplay starts a simulator that replays a snapshot or report file:
+// simreplay VAR FILE. Its URL goes into the environment variable VAR.
+func cmdSimReplay(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: simreplay VAR FILE")
+	}
+	file, err := os.Open(ts.MkAbs(args[1]))
+	ts.Check(err)
+	defer file.Close()
+	snap, err := snapshot.Read(file)
+	ts.Check(err)
+	config, err := snapshot.ReplayConfig(snap)
+	ts.Check(err)
+	server, err := ukgsim.New(config)
+	ts.Check(err)
+	httpServer := httptest.NewServer(server)
+	ts.Defer(httpServer.Close)
+	ts.Setenv(args[0], httpServer.URL)
 }

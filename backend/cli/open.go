@@ -1,13 +1,17 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
+
+	"filippo.io/age"
 
 	"github.com/ukglink/ukglink/backend/bundle"
 	"github.com/ukglink/ukglink/backend/profile"
@@ -15,33 +19,24 @@ import (
 	"github.com/ukglink/ukglink/backend/verify"
 )
 
-const openUsage = "-i IDENTITY_FILE [--json] [--reveal-secret] [--allow-expired] FILE"
+const openUsage = "-i IDENTITY_FILE | --passphrase-file FILE [--json] [--reveal-secret] [--allow-expired] FILE"
 
 func runOpen(_ context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "open", openUsage)
 	identityFile := fs.String("i", "", "age identity `FILE` (AGE-SECRET-KEY-1...) to open the bundle with")
+	passphraseFile := fs.String("passphrase-file", "", "read the bundle's passphrase from `FILE` (\"-\" for standard input)")
 	asJSON := fs.Bool("json", false, "print the contents as JSON")
 	reveal := fs.Bool("reveal-secret", false, "print the client secret instead of [redacted]")
 	allowExpired := fs.Bool("allow-expired", false, "open a bundle whose expiry has passed")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *identityFile == "" || fs.NArg() != 1 {
-		return usageError(errors.New("open needs -i IDENTITY_FILE and one bundle FILE"), "usage: ukglink open "+openUsage)
+	if fs.NArg() != 1 {
+		return usageError(errors.New("open needs one bundle FILE"), "usage: ukglink open "+openUsage)
 	}
-	identities, err := bundle.LoadIdentities(*identityFile)
+	contents, err := openBundleFile(e, fs.Arg(0), *identityFile, *passphraseFile, *allowExpired)
 	if err != nil {
-		return usageError(err)
-	}
-	file, err := os.Open(fs.Arg(0))
-	if err != nil {
-		return usageError(fmt.Errorf("open the bundle: %w", err))
-	}
-	defer file.Close()
-
-	contents, err := bundle.Open(file, bundle.OpenOptions{Identities: identities, AllowExpired: *allowExpired})
-	if err != nil {
-		return openError(err, fs.Arg(0))
+		return err
 	}
 	e.log.Info("bundle opened", "path", fs.Arg(0), "bundle_id", contents.BundleID, "secret_revealed", *reveal)
 	view := newBundleView(contents, *reveal)
@@ -52,14 +47,64 @@ func runOpen(_ context.Context, e *env, args []string) error {
 	return nil
 }
 
-func openError(err error, path string) error {
+// loadOpeners returns the identities from -i, or the passphrase identity.
+func loadOpeners(e *env, identityFile, passphraseFile string) ([]age.Identity, error) {
+	switch {
+	case identityFile != "" && passphraseFile != "":
+		return nil, usageError(errors.New("give either -i or --passphrase-file, not both"))
+	case identityFile != "":
+		identities, err := bundle.LoadIdentities(identityFile)
+		if err != nil {
+			return nil, usageError(err)
+		}
+		return identities, nil
+	case passphraseFile != "":
+		passphrase, err := readPassphrase(e, passphraseFile)
+		if err != nil {
+			return nil, err
+		}
+		identity, err := bundle.PassphraseIdentity(passphrase)
+		if err != nil {
+			return nil, usageError(err)
+		}
+		return []age.Identity{identity}, nil
+	}
+	return nil, usageError(errors.New("missing -i IDENTITY_FILE or --passphrase-file FILE"),
+		"support opens customer bundles with the recruiting product's identity file")
+}
+
+// readPassphrase reads a passphrase from a file or standard input ("-"),
+// without the line break at its end.
+func readPassphrase(e *env, path string) (string, error) {
+	var data []byte
+	var err error
+	if path == "-" {
+		data, err = io.ReadAll(io.LimitReader(e.In, 4096))
+	} else {
+		data, err = os.ReadFile(path)
+	}
+	if err != nil {
+		return "", usageError(fmt.Errorf("read the passphrase: %w", err))
+	}
+	return strings.TrimRight(string(data), "\r\n"), nil
+}
+
+func openError(err error, path string, data []byte) error {
 	switch {
 	case errors.Is(err, bundle.ErrExpired):
 		return failure(err, "to open it anyway, add --allow-expired")
 	case errors.Is(err, bundle.ErrWrongKey):
-		return failure(err, "check that "+path+" was sealed for the key you passed with -i")
+		hints := []string{"check that " + path + " was sealed for the key or passphrase you gave"}
+		for _, fingerprint := range bundle.SealedFor(data) {
+			hints = append(hints, "it is sealed for the key with fingerprint "+fingerprint)
+		}
+		return failure(err, hints...)
 	}
 	return failure(err)
+}
+
+func bytesReader(data []byte) io.Reader {
+	return bytes.NewReader(data)
 }
 
 // bundleView is what "open" prints: the contents with the secret redacted

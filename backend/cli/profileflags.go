@@ -62,6 +62,10 @@ func (f *profileFlags) resolveProfile(e *env) (profile.Profile, error) {
 	if p.AccountType == "" {
 		p.AccountType = ukg.DefaultAccountTypeID
 	}
+	if p.Name == "" && profile.ValidateName(strings.ToLower(p.Tenant)) == nil {
+		// A bundle sealed from flags alone is named after its tenant.
+		p.Name = strings.ToLower(p.Tenant)
+	}
 	if missing := missingValues(p); len(missing) > 0 {
 		return p, usageError(fmt.Errorf("missing %s", strings.Join(missing, ", ")),
 			"give them as flags, or name a saved profile with --profile")

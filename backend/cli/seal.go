@@ -28,6 +28,10 @@ type sealFlags struct {
 	reason     string
 	lifetime   time.Duration
 	force      bool
+	// passphrase seals to a generated passphrase; passphraseFile to a
+	// chosen one.
+	passphrase     bool
+	passphraseFile string
 }
 
 func runSeal(ctx context.Context, e *env, args []string) error {
@@ -41,6 +45,8 @@ func runSeal(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&sf.reason, "reason", "", "with --no-verify: why verification was not run")
 	fs.DurationVar(&sf.lifetime, "lifetime", bundle.DefaultLifetime, "how long the bundle can be opened")
 	fs.BoolVar(&sf.force, "force", false, "overwrite FILE if it exists")
+	fs.BoolVar(&sf.passphrase, "passphrase", false, "seal to a generated passphrase, shown once, for handing the bundle to a colleague")
+	fs.StringVar(&sf.passphraseFile, "passphrase-file", "", "seal to the passphrase in `FILE` (\"-\" for standard input)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -53,7 +59,11 @@ func runSeal(ctx context.Context, e *env, args []string) error {
 	if err := checkOutputPath(sf.output, sf.force); err != nil {
 		return err
 	}
-	recipients, fingerprints, err := sealRecipients(sf)
+	if sf.lifetime <= 0 || sf.lifetime > bundle.MaxLifetime {
+		return usageError(fmt.Errorf("--lifetime %v is out of range", sf.lifetime),
+			fmt.Sprintf("a bundle can be opened for at most 90 days (%v); the default is %v", bundle.MaxLifetime, bundle.DefaultLifetime))
+	}
+	recipients, fingerprints, passphrase, err := chooseRecipients(e, sf)
 	if err != nil {
 		return err
 	}
@@ -83,6 +93,10 @@ func runSeal(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.Out, "Sealed bundle written to %s\n", sf.output)
 	for _, f := range fingerprints {
 		fmt.Fprintf(e.Out, "Sealed for: %s\n", f)
+	}
+	if passphrase != "" {
+		fmt.Fprintf(e.Out, "Passphrase: %s\n", passphrase)
+		fmt.Fprintln(e.Out, "It is shown only now and stored nowhere. Send it by another channel than the file, for example by phone.")
 	}
 	if !record.Run {
 		fmt.Fprintf(e.Out, "Verification was not run: %s\n", record.NotRunReason)
@@ -123,6 +137,34 @@ func verificationRecord(ctx context.Context, e *env, p profile.Profile, s secret
 		return bundle.Verification{}, failure(err)
 	}
 	return bundle.Verification{Run: true, Report: raw}, nil
+}
+
+// chooseRecipients returns the recipients for the seal flags, a line
+// describing each, and the generated passphrase if one was made.
+func chooseRecipients(e *env, sf sealFlags) ([]age.Recipient, []string, string, error) {
+	if !sf.passphrase && sf.passphraseFile == "" {
+		recipients, lines, err := sealRecipients(sf)
+		return recipients, lines, "", err
+	}
+	if len(sf.recipients) > 0 || sf.demoKey || (sf.passphrase && sf.passphraseFile != "") {
+		return nil, nil, "", usageError(errors.New("a passphrase bundle has no other recipient"),
+			"use --passphrase or --passphrase-file alone, without --recipient or --demo-key")
+	}
+	var passphrase, generated string
+	var err error
+	if sf.passphrase {
+		if generated, err = bundle.GeneratePassphrase(); err != nil {
+			return nil, nil, "", failure(err)
+		}
+		passphrase = generated
+	} else if passphrase, err = readPassphrase(e, sf.passphraseFile); err != nil {
+		return nil, nil, "", err
+	}
+	recipient, err := bundle.PassphraseRecipient(passphrase)
+	if err != nil {
+		return nil, nil, "", usageError(err)
+	}
+	return []age.Recipient{recipient}, []string{"a passphrase"}, generated, nil
 }
 
 // sealRecipients returns the recipients and a line describing each.

@@ -8,10 +8,12 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/ukglink/ukglink/backend/snapshot"
 	"github.com/ukglink/ukglink/backend/ukgsim"
+	"github.com/ukglink/ukglink/backend/verify"
 )
 
-const simulateUsage = "--listen 127.0.0.1:PORT [--scenario NAME] [--latency DURATION] | --list"
+const simulateUsage = "--listen 127.0.0.1:PORT [--scenario NAME | --replay SNAPSHOT_OR_REPORT] [--latency DURATION] | --list"
 
 func runSimulate(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "simulate", simulateUsage)
@@ -19,6 +21,7 @@ func runSimulate(ctx context.Context, e *env, args []string) error {
 	scenario := fs.String("scenario", "ok", "simulator scenario `NAME` (see --list)")
 	latency := fs.Duration("latency", 0, "delay added to every response, e.g. 150ms")
 	list := fs.Bool("list", false, "print the scenarios and exit")
+	replayFile := fs.String("replay", "", "respond like the UKG recorded in a support snapshot or verify --json report `FILE`")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -31,7 +34,19 @@ func runSimulate(ctx context.Context, e *env, args []string) error {
 	if err := checkLoopbackAddress(*listen); err != nil {
 		return usageError(err, "the simulator only listens on loopback, e.g. --listen 127.0.0.1:8443")
 	}
-	server, err := ukgsim.New(ukgsim.Config{Scenario: *scenario, Latency: *latency, Logger: e.log})
+	config := ukgsim.Config{Scenario: *scenario}
+	if *replayFile != "" {
+		snap, err := loadReplay(*replayFile)
+		if err != nil {
+			return err
+		}
+		if config, err = snapshot.ReplayConfig(snap); err != nil {
+			return usageError(err)
+		}
+		*scenario = "replay of " + *replayFile
+	}
+	config.Latency, config.Logger = *latency, e.log
+	server, err := ukgsim.New(config)
 	if err != nil {
 		return usageError(err, "list the scenarios: ukglink simulate --list")
 	}
@@ -41,9 +56,14 @@ func runSimulate(ctx context.Context, e *env, args []string) error {
 	}
 	endpoint := "http://" + listener.Addr().String()
 	fmt.Fprintf(e.Out, "UKG simulator listening on %s (scenario %s)\n", endpoint, *scenario)
-	fmt.Fprintf(e.Out, "demo values: --tenant %s --client-id %s, client secret %q\n", ukgsim.DemoTenant, ukgsim.DemoClientID, ukgsim.DemoClientSecret)
-	fmt.Fprintf(e.Out, "try: echo %q | ukglink verify --subdomain servicet --tenant %s --client-id %s --client-secret-file - --ukg-endpoint %s\n",
-		ukgsim.DemoClientSecret, ukgsim.DemoTenant, ukgsim.DemoClientID, endpoint)
+	if config.Replay != nil {
+		fmt.Fprintf(e.Out, "replaying for tenant %s: any client ID and secret are accepted\n", config.Tenant)
+		fmt.Fprintf(e.Out, "try: ukglink verify --profile NAME --ukg-endpoint %s, or start the app with %s=%s\n", endpoint, verify.EndpointEnv, endpoint)
+	} else {
+		fmt.Fprintf(e.Out, "demo values: --tenant %s --client-id %s, client secret %q\n", ukgsim.DemoTenant, ukgsim.DemoClientID, ukgsim.DemoClientSecret)
+		fmt.Fprintf(e.Out, "try: echo %q | ukglink verify --subdomain servicet --tenant %s --client-id %s --client-secret-file - --ukg-endpoint %s\n",
+			ukgsim.DemoClientSecret, ukgsim.DemoTenant, ukgsim.DemoClientID, endpoint)
+	}
 	e.log.Info("simulator started", "address", endpoint, "scenario", *scenario)
 
 	httpServer := &http.Server{Handler: server, ReadHeaderTimeout: 10 * time.Second}

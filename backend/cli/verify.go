@@ -31,6 +31,9 @@ func runVerify(ctx context.Context, e *env, args []string) error {
 	}
 
 	report := runVerification(ctx, e, p, s, endpoint, !*asJSON)
+	if flags.name != "" {
+		saveReport(e, flags.name, report)
+	}
 	if *asJSON {
 		if err := writeJSON(e.Out, report); err != nil {
 			return failure(err)
@@ -120,5 +123,29 @@ func scopeSourceText(source string) string {
 		return "read from the token itself"
 	default:
 		return "UKG did not list them, so only the read calls confirm access"
+	}
+}
+
+// saveReport keeps the report in the saved profile, for "ukglink snapshot"
+// and the app's Verify screen. A failure is logged, not fatal.
+func saveReport(e *env, name string, report *verify.Report) {
+	store, err := profile.OpenStore()
+	if err != nil {
+		e.log.Warn("report not saved", "profile", name, "error", err)
+		return
+	}
+	draft, err := store.Load(name)
+	if err != nil {
+		e.log.Warn("report not saved", "profile", name, "error", err)
+		return
+	}
+	raw, err := json.Marshal(report)
+	if err != nil {
+		e.log.Warn("report not saved", "profile", name, "error", err)
+		return
+	}
+	draft.LastReport = raw
+	if err := store.Save(draft); err != nil {
+		e.log.Warn("report not saved", "profile", name, "error", err)
 	}
 }

@@ -1,0 +1,316 @@
+package cli
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"text/tabwriter"
+
+	"filippo.io/age"
+
+	"github.com/ukglink/ukglink/backend/buildinfo"
+	"github.com/ukglink/ukglink/backend/bundle"
+	"github.com/ukglink/ukglink/backend/profile"
+	"github.com/ukglink/ukglink/backend/secret"
+	"github.com/ukglink/ukglink/backend/ukg"
+)
+
+const sealBatchUsage = "--csv PROFILES.csv --secrets SECRETS.csv|- -o DIR [--recipient KEY]... [--demo-key] [--no-verify [--reason TEXT]] [--ukg-endpoint URL]"
+
+// batchColumns are the columns of the profiles CSV; the first row names
+// them, in any order. account_type and identity_host may be left out.
+var batchColumns = []string{"name", "subdomain", "account_type", "tenant", "client_id", "identity_host"}
+
+// batchRow is one profile of the CSV and what became of it.
+type batchRow struct {
+	line    int
+	values  map[string]string
+	status  string // "sealed", "invalid", "failed"
+	message string
+}
+
+func runSealBatch(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "seal-batch", sealBatchUsage)
+	csvPath := fs.String("csv", "", "profiles `FILE` with the columns "+strings.Join(batchColumns, ","))
+	secretsPath := fs.String("secrets", "", "`FILE` with the columns name,client_secret (\"-\" for standard input); keep it apart from the profiles CSV")
+	var sf sealFlags
+	fs.StringVar(&sf.output, "o", "", "write one bundle per row into `DIR`")
+	fs.Var(&sf.recipients, "recipient", "age public `KEY` to seal to; repeatable; default: the recruiting product's key")
+	fs.BoolVar(&sf.demoKey, "demo-key", false, "seal to this machine's demo key")
+	fs.BoolVar(&sf.noVerify, "no-verify", false, "make no network call; each bundle records that verification was not run")
+	fs.StringVar(&sf.reason, "reason", "", "with --no-verify: why verification was not run")
+	fs.BoolVar(&sf.force, "force", false, "overwrite bundles that exist")
+	endpoint := fs.String("ukg-endpoint", "", "loopback `URL` of a UKG simulator to verify against")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *csvPath == "" || *secretsPath == "" || sf.output == "" {
+		return usageError(errors.New("seal-batch needs --csv, --secrets and -o"), "usage: ukglink seal-batch "+sealBatchUsage)
+	}
+	if info, err := os.Stat(sf.output); err != nil || !info.IsDir() {
+		return usageError(fmt.Errorf("the folder %s does not exist", sf.output), "create it first")
+	}
+	flags := &profileFlags{endpoint: *endpoint}
+	resolvedEndpoint, err := flags.resolveEndpoint(e)
+	if err != nil {
+		return err
+	}
+	recipients, _, err := sealRecipients(sf)
+	if err != nil {
+		return err
+	}
+	rows, err := readBatchCSV(*csvPath)
+	if err != nil {
+		return err
+	}
+	secrets, err := readBatchSecrets(e, *secretsPath)
+	if err != nil {
+		return err
+	}
+
+	job := batchJob{env: e, flags: sf, recipients: recipients, secrets: secrets, endpoint: resolvedEndpoint}
+	job.run(ctx, rows)
+	printBatchSummary(e.Out, rows)
+	return batchExit(rows)
+}
+
+// readBatchCSV reads the profiles CSV. A malformed file is a usage error; a
+// bad value in one row is reported for that row later.
+func readBatchCSV(path string) ([]*batchRow, error) {
+	file, err := os.Open(path)
+	if err != nil {
+		return nil, usageError(fmt.Errorf("open the profiles CSV: %w", err))
+	}
+	defer file.Close()
+	reader := csv.NewReader(file)
+	reader.FieldsPerRecord = -1
+	header, err := reader.Read()
+	if err != nil {
+		return nil, usageError(fmt.Errorf("read the header row of %s: %w", path, err))
+	}
+	for i := range header {
+		header[i] = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(header[i], "\ufeff")))
+	}
+	for _, required := range []string{"name", "subdomain", "tenant", "client_id"} {
+		if !containsString(header, required) {
+			return nil, usageError(fmt.Errorf("%s has no %q column", path, required), "the first row names the columns: "+strings.Join(batchColumns, ","))
+		}
+	}
+	var rows []*batchRow
+	for {
+		record, err := reader.Read()
+		if errors.Is(err, io.EOF) {
+			return rows, nil
+		}
+		row := &batchRow{values: map[string]string{}}
+		rows = append(rows, row)
+		var parseErr *csv.ParseError
+		if errors.As(err, &parseErr) {
+			row.line = parseErr.StartLine
+			row.status, row.message = "invalid", "the row cannot be read as CSV: "+parseErr.Err.Error()
+			continue
+		}
+		if err != nil {
+			return nil, failure(fmt.Errorf("read %s: %w", path, err))
+		}
+		row.line, _ = reader.FieldPos(0)
+		for i, value := range record {
+			if i < len(header) {
+				row.values[header[i]] = value
+			}
+		}
+	}
+}
+
+func containsString(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// readBatchSecrets reads name,client_secret rows into a map.
+func readBatchSecrets(e *env, path string) (map[string]string, error) {
+	var in io.Reader = e.In
+	if path != "-" {
+		file, err := os.Open(path)
+		if err != nil {
+			return nil, usageError(fmt.Errorf("open the secrets file: %w", err))
+		}
+		defer file.Close()
+		in = file
+	}
+	reader := csv.NewReader(io.LimitReader(in, 16<<20))
+	reader.FieldsPerRecord = 2
+	secrets := map[string]string{}
+	for {
+		record, err := reader.Read()
+		if errors.Is(err, io.EOF) {
+			return secrets, nil
+		}
+		if err != nil {
+			// The csv error names the line, never the value.
+			return nil, usageError(fmt.Errorf("read the secrets file: %w", err), "each line is name,client_secret")
+		}
+		name := strings.TrimSpace(record[0])
+		if name == "name" && len(secrets) == 0 {
+			continue
+		}
+		secrets[name] = record[1]
+	}
+}
+
+// batchJob seals the rows with a few workers.
+type batchJob struct {
+	env        *env
+	flags      sealFlags
+	recipients []age.Recipient
+	secrets    map[string]string
+	endpoint   string
+}
+
+func (j batchJob) run(ctx context.Context, rows []*batchRow) {
+	work := make(chan *batchRow)
+	var wg sync.WaitGroup
+	for range runtime.NumCPU() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for row := range work {
+				j.sealRow(ctx, row)
+			}
+		}()
+	}
+	for _, row := range rows {
+		if row.status == "" {
+			work <- row
+		}
+	}
+	close(work)
+	wg.Wait()
+}
+
+func (j batchJob) sealRow(ctx context.Context, row *batchRow) {
+	p, s, err := j.rowProfile(row)
+	if err != nil {
+		row.status, row.message = "invalid", err.Error()
+		return
+	}
+	path := filepath.Join(j.flags.output, p.Name+bundle.Extension)
+	if _, err := os.Stat(path); err == nil && !j.flags.force {
+		row.status, row.message = "invalid", path+" already exists (add --force to overwrite)"
+		return
+	}
+	record, err := j.rowVerification(ctx, p, s)
+	if err != nil {
+		row.status, row.message = "failed", err.Error()
+		return
+	}
+	contents := bundle.Contents{
+		FormatVersion: bundle.FormatVersion, AppVersion: buildinfo.Version, Profile: p, ClientSecret: s,
+		RequestedScopes: ukg.RequiredScopeNames(), Verification: record,
+	}
+	if err := bundle.WriteFile(path, contents, bundle.SealOptions{Recipients: j.recipients}); err != nil {
+		row.status, row.message = "failed", "write the bundle: "+err.Error()
+		return
+	}
+	row.status, row.message = "sealed", path
+}
+
+// rowProfile parses the values of one row like the profile flags.
+func (j batchJob) rowProfile(row *batchRow) (profile.Profile, secret.Secret, error) {
+	v := row.values
+	name := strings.TrimSpace(v["name"])
+	if err := profile.ValidateName(name); err != nil {
+		return profile.Profile{}, secret.Secret{}, err
+	}
+	flags := &profileFlags{subdomain: v["subdomain"], accountType: v["account_type"], tenant: v["tenant"],
+		clientID: v["client_id"], identityHost: v["identity_host"]}
+	quiet := &env{Streams: Streams{Err: io.Discard}, log: j.env.log, getenv: j.env.getenv}
+	p := profile.Profile{Name: name}
+	if err := flags.applyValues(quiet, &p); err != nil {
+		return p, secret.Secret{}, err
+	}
+	if p.AccountType == "" {
+		p.AccountType = ukg.DefaultAccountTypeID
+	}
+	if missing := missingValues(p); len(missing) > 0 {
+		return p, secret.Secret{}, fmt.Errorf("missing %s", strings.ReplaceAll(strings.Join(missing, ", "), "--", ""))
+	}
+	raw, found := j.secrets[name]
+	if !found {
+		return p, secret.Secret{}, fmt.Errorf("no client secret for %s in the secrets file", name)
+	}
+	parsed, err := ukg.ParseClientSecret(raw)
+	if err != nil {
+		return p, secret.Secret{}, err
+	}
+	return p, parsed.Secret, nil
+}
+
+func (j batchJob) rowVerification(ctx context.Context, p profile.Profile, s secret.Secret) (bundle.Verification, error) {
+	if j.flags.noVerify {
+		reason := j.flags.reason
+		if reason == "" {
+			reason = "sealed with seal-batch --no-verify (offline preparation)"
+		}
+		return bundle.Verification{Run: false, NotRunReason: reason}, nil
+	}
+	quiet := &env{Streams: Streams{Err: io.Discard}, log: j.env.log, getenv: j.env.getenv}
+	report := runVerification(ctx, quiet, p, s, j.endpoint, false)
+	if report.Status != "verified" {
+		if len(report.Problems) > 0 {
+			return bundle.Verification{}, fmt.Errorf("verification failed: %s", report.Problems[0].Code)
+		}
+		return bundle.Verification{}, fmt.Errorf("verification %s", report.Status)
+	}
+	raw, err := json.Marshal(report)
+	if err != nil {
+		return bundle.Verification{}, err
+	}
+	return bundle.Verification{Run: true, Report: raw}, nil
+}
+
+func printBatchSummary(w io.Writer, rows []*batchRow) {
+	counts := map[string]int{}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "LINE\tNAME\tSTATUS\tFILE OR PROBLEM")
+	for _, row := range rows {
+		counts[row.status]++
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", row.line, row.values["name"], row.status, row.message)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "%d sealed, %d failed verification, %d invalid, of %d rows\n",
+		counts["sealed"], counts["failed"], counts["invalid"], len(rows))
+}
+
+// batchExit returns exit 2 when a row was invalid, else 1 when a row failed
+// verification, else success.
+func batchExit(rows []*batchRow) error {
+	invalid, failed := 0, 0
+	for _, row := range rows {
+		switch row.status {
+		case "invalid":
+			invalid++
+		case "failed":
+			failed++
+		}
+	}
+	switch {
+	case invalid > 0:
+		return &exitError{code: ExitUsage, err: fmt.Errorf("%d of %d rows are invalid", invalid, len(rows)), hints: []string{"fix the rows listed above and run seal-batch again; sealed rows are kept"}}
+	case failed > 0:
+		return &exitError{code: ExitFailed, err: fmt.Errorf("%d of %d rows failed", failed, len(rows))}
+	}
+	return nil
+}

@@ -1,0 +1,209 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/adrg/xdg"
+	"github.com/zalando/go-keyring"
+
+	"github.com/ukglink/ukglink/backend/ukgsim"
+)
+
+// runInProcess runs one command in this process, with an in-memory
+// keychain shared across calls, and returns its exit code and output.
+func runInProcess(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := Main(context.Background(), args, Streams{In: strings.NewReader(stdin), Out: &out, Err: &errOut})
+	return code, out.String(), errOut.String()
+}
+
+func isolateXDG(t *testing.T) {
+	t.Helper()
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	for _, v := range []string{"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"} {
+		t.Setenv(v, filepath.Join(home, strings.ToLower(v)))
+	}
+	t.Setenv("UKGLINK_UKG_ENDPOINT", "")
+	xdg.Reload()
+	t.Cleanup(xdg.Reload)
+}
+
+func TestProfileSecretFromKeychain(t *testing.T) {
+	isolateXDG(t)
+	keyring.MockInit()
+	server, err := ukgsim.New(ukgsim.Config{Scenario: "ok"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim := httptest.NewServer(server)
+	defer sim.Close()
+
+	code, _, stderr := runInProcess(t, ukgsim.DemoClientSecret+"\n", "profiles", "save", "demo",
+		"--subdomain", "servicet", "--tenant", ukgsim.DemoTenant, "--client-id", ukgsim.DemoClientID,
+		"--client-secret-file", "-")
+	if code != ExitOK {
+		t.Fatalf("profiles save exited %d: %s", code, stderr)
+	}
+	stored, err := keyring.Get("ukglink", "demo")
+	if err != nil {
+		t.Fatalf("keychain has no entry: %v", err)
+	}
+	if stored != ukgsim.DemoClientSecret {
+		t.Error("keychain holds another value than the trimmed secret")
+	}
+
+	// No secret flag and no standard input: the keychain entry is used.
+	code, stdout, stderr := runInProcess(t, "", "verify", "--profile", "demo", "--ukg-endpoint", sim.URL, "--json")
+	if code != ExitOK {
+		t.Fatalf("verify exited %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, `"status": "verified"`) {
+		t.Errorf("verify output lacks verified: %s", stdout)
+	}
+
+	code, _, stderr = runInProcess(t, "", "profiles", "delete", "demo")
+	if code != ExitOK {
+		t.Fatalf("profiles delete exited %d: %s", code, stderr)
+	}
+	if _, err := keyring.Get("ukglink", "demo"); err != keyring.ErrNotFound {
+		t.Errorf("keychain entry still there after delete: %v", err)
+	}
+}
+
+func TestVerifyWithoutSecretSource(t *testing.T) {
+	isolateXDG(t)
+	keyring.MockInit()
+	// A nil reader is what a terminal without piped input looks like here.
+	var out, errOut bytes.Buffer
+	code := Main(context.Background(), []string{"verify", "--subdomain", "servicet", "--tenant", "USG1008IT124S",
+		"--client-id", "abc"}, Streams{In: nil, Out: &out, Err: &errOut})
+	if code != ExitUsage {
+		t.Errorf("exit code = %d, want %d", code, ExitUsage)
+	}
+	if !strings.Contains(errOut.String(), "no client secret given") {
+		t.Errorf("stderr = %q, want it to say no secret was given", errOut.String())
+	}
+}
+
+func TestImportThenVerify(t *testing.T) {
+	isolateXDG(t)
+	keyring.MockInit()
+	server, err := ukgsim.New(ukgsim.Config{Scenario: "ok"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim := httptest.NewServer(server)
+	defer sim.Close()
+	dir := t.TempDir()
+	bundlePath := filepath.Join(dir, "customer.age")
+
+	code, _, stderr := runInProcess(t, ukgsim.DemoClientSecret, "seal", "--subdomain", "servicet",
+		"--tenant", ukgsim.DemoTenant, "--client-id", ukgsim.DemoClientID, "--client-secret-file", "-",
+		"--ukg-endpoint", sim.URL, "--demo-key", "-o", bundlePath)
+	if code != ExitOK {
+		t.Fatalf("seal exited %d: %s", code, stderr)
+	}
+	identity := filepath.Join(xdg.DataHome, "ukglink", "demo-identity.txt")
+	code, stdout, stderr := runInProcess(t, "", "import", "-i", identity, "--name", "customer", bundlePath)
+	if code != ExitOK {
+		t.Fatalf("import exited %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "Imported profile customer") {
+		t.Errorf("import output = %q", stdout)
+	}
+	if stored, err := keyring.Get("ukglink", "customer"); err != nil || stored != ukgsim.DemoClientSecret {
+		t.Errorf("keychain entry after import: err %v, equal %v", err, stored == ukgsim.DemoClientSecret)
+	}
+
+	code, stdout, stderr = runInProcess(t, "", "verify", "--profile", "customer", "--ukg-endpoint", sim.URL, "--json")
+	if code != ExitOK {
+		t.Fatalf("verify of the imported profile exited %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, `"status": "verified"`) {
+		t.Errorf("verify output lacks verified: %s", stdout)
+	}
+
+	// A second import of the same name needs --force.
+	code, _, stderr = runInProcess(t, "", "import", "-i", identity, "--name", "customer", bundlePath)
+	if code != ExitUsage || !strings.Contains(stderr, "exists already") {
+		t.Errorf("second import: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// lockedBuffer is a bytes.Buffer safe for a writer and a reader goroutine.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func TestSimulateReplayFlag(t *testing.T) {
+	isolateXDG(t)
+	report := `{"status":"failed","endpoints":{"api_base_url":"https://servicet.ultipro.com/talent/recruiting/v2/USG1008IT124S/api"},` +
+		`"checks":[{"name":"token","method":"POST","http_status":401,"content_type":"application/json","status":"failed","problem":"invalid_client"}],` +
+		`"granted_scopes":[],"missing_scopes":[],"problems":[{"code":"invalid_client"}]}`
+	reportPath := filepath.Join(t.TempDir(), "report.json")
+	if err := os.WriteFile(reportPath, []byte(report), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	out := &lockedBuffer{}
+	done := make(chan int, 1)
+	go func() {
+		done <- Main(ctx, []string{"simulate", "--listen", "127.0.0.1:0", "--replay", reportPath},
+			Streams{In: strings.NewReader(""), Out: out, Err: io.Discard})
+	}()
+	endpoint := waitForEndpoint(t, out)
+
+	code, stdout, stderr := runInProcess(t, "any-secret", "verify", "--subdomain", "servicet",
+		"--tenant", "USG1008IT124S", "--client-id", "abc", "--client-secret-file", "-", "--ukg-endpoint", endpoint, "--json")
+	if code != ExitFailed {
+		t.Fatalf("verify exited %d, want %d: %s", code, ExitFailed, stderr)
+	}
+	if !strings.Contains(stdout, `"code": "invalid_client"`) {
+		t.Errorf("replayed verification lacks invalid_client: %s", stdout)
+	}
+	cancel()
+	if code := <-done; code != ExitOK {
+		t.Errorf("simulate exited %d after cancel", code)
+	}
+}
+
+var endpointPattern = regexp.MustCompile(`listening on (http://127\.0\.0\.1:\d+)`)
+
+func waitForEndpoint(t *testing.T, out *lockedBuffer) string {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if m := endpointPattern.FindStringSubmatch(out.String()); m != nil {
+			return m[1]
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("simulator did not start: %q", out.String())
+	return ""
+}

@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/ukglink/ukglink/backend/bundle"
+)
+
+func runInspect(_ context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "inspect", "[--json] FILE")
+	asJSON := fs.Bool("json", false, "print the header information as JSON")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usageError(errors.New("inspect needs one bundle FILE"), "usage: ukglink inspect [--json] FILE")
+	}
+	file, err := os.Open(fs.Arg(0))
+	if err != nil {
+		return usageError(fmt.Errorf("open the bundle: %w", err))
+	}
+	defer file.Close()
+	info, err := bundle.Inspect(file)
+	if err != nil {
+		return failure(err)
+	}
+	if *asJSON {
+		return writeJSON(e.Out, info)
+	}
+	fmt.Fprintf(e.Out, "Format:         %s\n", info.Format)
+	fmt.Fprintf(e.Out, "Size:           %d bytes\n", info.Size)
+	if info.PlaintextSize >= 0 {
+		fmt.Fprintf(e.Out, "Sealed content: %d bytes\n", info.PlaintextSize)
+	}
+	if info.Armored {
+		fmt.Fprintln(e.Out, "Armored:        yes (ASCII armor; ukglink writes binary bundles)")
+	}
+	for _, r := range info.Recipients {
+		switch {
+		case r.Type == "scrypt":
+			fmt.Fprintln(e.Out, "Sealed for:     a passphrase")
+		case r.Fingerprint != "":
+			fmt.Fprintf(e.Out, "Sealed for:     %s key with fingerprint %s\n", r.Type, r.Fingerprint)
+		default:
+			fmt.Fprintf(e.Out, "Sealed for:     %s key (fingerprint not recorded)\n", r.Type)
+		}
+	}
+	return nil
+}
