@@ -18,6 +18,10 @@ const DemoEnv = "UKGLINK_DEMO"
 // ScenarioEnv picks the demo simulator's first scenario.
 const ScenarioEnv = "UKGLINK_SCENARIO"
 
+// ExportDirEnv makes exports skip the save dialog and write to this folder,
+// for end-to-end tests that cannot click a native dialog.
+const ExportDirEnv = "UKGLINK_TEST_EXPORT_DIR"
+
 // Config is how the window was started.
 type Config struct {
 	// Demo runs a built-in UKG simulator on loopback and seals bundles to a
@@ -26,6 +30,8 @@ type Config struct {
 	Scenario string
 	// Endpoint is a loopback simulator URL for tests; see verify.EndpointEnv.
 	Endpoint string
+	// ExportDir replaces the save dialog in tests; see ExportDirEnv.
+	ExportDir string
 }
 
 // ParseArgs reads the desktop arguments: nothing, or "demo" with an
@@ -33,9 +39,10 @@ type Config struct {
 // for the Wails development build, which parses -devserver and -assetdir.
 func ParseArgs(args []string, getenv func(string) string) (Config, []string, error) {
 	config := Config{
-		Demo:     getenv(DemoEnv) == "1",
-		Scenario: getenv(ScenarioEnv),
-		Endpoint: getenv(verify.EndpointEnv),
+		Demo:      getenv(DemoEnv) == "1",
+		Scenario:  getenv(ScenarioEnv),
+		Endpoint:  getenv(verify.EndpointEnv),
+		ExportDir: getenv(ExportDirEnv),
 	}
 	var rest []string
 	for i := 0; i < len(args); i++ {

@@ -144,6 +144,10 @@ func (s *Service) askExportPath(name string) (string, Result) {
 		return "", failed("no_window", "", "The save dialog is not available.", "")
 	}
 	defaultName := fmt.Sprintf("%s-%s%s", name, s.now().Format("2006-01-02"), bundle.Extension)
+	if s.config.ExportDir != "" {
+		s.log.Warn("save dialog skipped for a test", "folder", s.config.ExportDir)
+		return filepath.Join(s.config.ExportDir, defaultName), ok()
+	}
 	path, err := ui.SaveFileDialog("Save the sealed bundle", defaultName)
 	if err != nil {
 		return "", errorResult(err)
