@@ -39,6 +39,14 @@ func (a *App) startup(ctx context.Context) {
 	a.svc.Startup(ctx, a.ui)
 }
 
+// requestSnapshot asks the window for a support snapshot of the link it
+// shows; it is the Help menu's "Create support snapshot" item.
+func (a *App) requestSnapshot() {
+	if a.ui != nil {
+		a.ui.Emit(desktop.EventSnapshotRequested, nil)
+	}
+}
+
 // showAbout shows the version in a dialog; it is the Help menu's About item.
 // Before startup there is no window, so it does nothing.
 func (a *App) showAbout() {
@@ -74,6 +82,15 @@ func (b runtimeBridge) SaveFileDialog(title, defaultName string) (string, error)
 			{DisplayName: "Sealed bundle (*.age)", Pattern: "*.age"},
 		},
 		CanCreateDirectories: true,
+	})
+}
+
+// OpenFileDialog asks which file to open. It returns "" with a nil error
+// when the dialog is dismissed.
+func (b runtimeBridge) OpenFileDialog(title, pattern, patternName string) (string, error) {
+	return runtime.OpenFileDialog(b.ctx, runtime.OpenDialogOptions{
+		Title:   title,
+		Filters: []runtime.FileFilter{{DisplayName: patternName, Pattern: pattern}},
 	})
 }
 
@@ -150,4 +167,19 @@ func (a *App) ExportBundle(name string, skipVerify bool, reason string) desktop.
 // FrontendReady marks the first screen as interactive.
 func (a *App) FrontendReady() {
 	a.svc.FrontendReady()
+}
+
+// CreateSnapshot writes a support snapshot of the named link.
+func (a *App) CreateSnapshot(name string) desktop.SnapshotResult {
+	return a.svc.CreateSnapshot(name)
+}
+
+// OpenSnapshot opens a support snapshot as a new link that replays it.
+func (a *App) OpenSnapshot() desktop.OpenResult {
+	return a.svc.OpenSnapshot()
+}
+
+// OpenBundle opens a sealed bundle as a new link.
+func (a *App) OpenBundle() desktop.OpenResult {
+	return a.svc.OpenBundle()
 }

@@ -70,7 +70,7 @@ func runDesktop(config desktop.Config) error {
 		AssetServer: &assetserver.Options{
 			Assets: assets,
 		},
-		Menu:      applicationMenu(runtime.GOOS, app.showAbout),
+		Menu:      applicationMenu(runtime.GOOS, app.requestSnapshot, app.showAbout),
 		OnStartup: app.startup,
 		Bind:      []interface{}{app},
 	})
@@ -79,13 +79,16 @@ func runDesktop(config desktop.Config) error {
 // applicationMenu builds the window menu. macOS needs the App and Edit role
 // menus, because without an Edit menu Cmd+C and Cmd+V do nothing in inputs.
 // Linux and Windows web views handle the clipboard keys themselves.
-func applicationMenu(goos string, about func()) *menu.Menu {
+func applicationMenu(goos string, snapshot, about func()) *menu.Menu {
 	appMenu := menu.NewMenu()
 	if goos == "darwin" {
 		appMenu.Append(menu.AppMenu())
 		appMenu.Append(menu.EditMenu())
 	}
 	help := appMenu.AddSubmenu("Help")
+	help.AddText("Create support snapshot", nil, func(*menu.CallbackData) {
+		snapshot()
+	})
 	help.AddText("About UKG Link Assistant", keys.CmdOrCtrl("i"), func(*menu.CallbackData) {
 		about()
 	})

@@ -16,7 +16,7 @@ func hasRole(m *menu.Menu, role menu.Role) bool {
 }
 
 func TestApplicationMenuMacHasEditMenu(t *testing.T) {
-	m := applicationMenu("darwin", func() {})
+	m := applicationMenu("darwin", func() {}, func() {})
 	if !hasRole(m, menu.EditMenuRole) {
 		t.Error("macOS menu lacks the Edit menu, so Cmd+V would not paste")
 	}
@@ -25,10 +25,10 @@ func TestApplicationMenuMacHasEditMenu(t *testing.T) {
 	}
 }
 
-func TestApplicationMenuHelpAbout(t *testing.T) {
+func TestApplicationMenuHelpItems(t *testing.T) {
 	for _, goos := range []string{"darwin", "linux", "windows"} {
-		called := false
-		m := applicationMenu(goos, func() { called = true })
+		called, snapshotCalled := false, false
+		m := applicationMenu(goos, func() { snapshotCalled = true }, func() { called = true })
 		var help *menu.MenuItem
 		for _, item := range m.Items {
 			if item.Label == "Help" {
@@ -38,7 +38,14 @@ func TestApplicationMenuHelpAbout(t *testing.T) {
 		if help == nil || help.SubMenu == nil || len(help.SubMenu.Items) == 0 {
 			t.Fatalf("%s: no Help menu", goos)
 		}
+		if len(help.SubMenu.Items) != 2 {
+			t.Fatalf("%s: Help menu has %d items, want snapshot and About", goos, len(help.SubMenu.Items))
+		}
 		help.SubMenu.Items[0].Click(nil)
+		if !snapshotCalled {
+			t.Errorf("%s: Help > Create support snapshot does nothing", goos)
+		}
+		help.SubMenu.Items[1].Click(nil)
 		if !called {
 			t.Errorf("%s: Help > About does not open the About box", goos)
 		}
@@ -47,7 +54,7 @@ func TestApplicationMenuHelpAbout(t *testing.T) {
 
 func TestApplicationMenuNoRolesOffMac(t *testing.T) {
 	for _, goos := range []string{"linux", "windows"} {
-		m := applicationMenu(goos, func() {})
+		m := applicationMenu(goos, func() {}, func() {})
 		if hasRole(m, menu.EditMenuRole) || hasRole(m, menu.AppMenuRole) {
 			t.Errorf("%s: role menus are macOS-only and render empty elsewhere", goos)
 		}

@@ -6,6 +6,7 @@ package desktop
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/ukglink/ukglink/backend/ukgsim"
@@ -22,6 +23,10 @@ const ScenarioEnv = "UKGLINK_SCENARIO"
 // for end-to-end tests that cannot click a native dialog.
 const ExportDirEnv = "UKGLINK_TEST_EXPORT_DIR"
 
+// OpenFilesEnv lists, separated like PATH, the files that the open dialog
+// returns in turn, for end-to-end tests.
+const OpenFilesEnv = "UKGLINK_TEST_OPEN_FILES"
+
 // Config is how the window was started.
 type Config struct {
 	// Demo runs a built-in UKG simulator on loopback and seals bundles to a
@@ -32,6 +37,8 @@ type Config struct {
 	Endpoint string
 	// ExportDir replaces the save dialog in tests; see ExportDirEnv.
 	ExportDir string
+	// OpenFiles replace the open dialog in tests; see OpenFilesEnv.
+	OpenFiles []string
 }
 
 // ParseArgs reads the desktop arguments: nothing, or "demo" with an
@@ -43,6 +50,9 @@ func ParseArgs(args []string, getenv func(string) string) (Config, []string, err
 		Scenario:  getenv(ScenarioEnv),
 		Endpoint:  getenv(verify.EndpointEnv),
 		ExportDir: getenv(ExportDirEnv),
+	}
+	if files := getenv(OpenFilesEnv); files != "" {
+		config.OpenFiles = filepath.SplitList(files)
 	}
 	var rest []string
 	for i := 0; i < len(args); i++ {

@@ -13,13 +13,47 @@ import (
 	"github.com/ukglink/ukglink/backend/ukgsim"
 )
 
+// loopbackServer is a simulator served on a free loopback port.
+type loopbackServer struct {
+	endpoint string
+	server   *http.Server
+	log      *slog.Logger
+}
+
+// startSimulatorFor serves handler on 127.0.0.1 with a free port.
+func startSimulatorFor(handler http.Handler, logger *slog.Logger) (*loopbackServer, error) {
+	listener, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, fmt.Errorf("start the UKG simulator: %w", err)
+	}
+	l := &loopbackServer{
+		endpoint: "http://" + listener.Addr().String(),
+		server:   &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second},
+		log:      logger,
+	}
+	go func() {
+		err := l.server.Serve(listener)
+		if err != nil && !errors.Is(err, http.ErrServerClosed) {
+			logger.Error("simulator stopped", "endpoint", l.endpoint, "error", err)
+		}
+	}()
+	logger.Info("simulator started", "endpoint", l.endpoint)
+	return l, nil
+}
+
+func (l *loopbackServer) stop() {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	_ = l.server.Shutdown(ctx)
+	l.log.Info("simulator stopped", "endpoint", l.endpoint)
+}
+
 // demoSimulator is the UKG simulator the demo mode runs on loopback. Its
 // scenario can change while it runs.
 type demoSimulator struct {
-	endpoint string
-	server   *http.Server
-	current  atomic.Pointer[demoScenario]
-	log      *slog.Logger
+	*loopbackServer
+	current atomic.Pointer[demoScenario]
+	log     *slog.Logger
 }
 
 type demoScenario struct {
@@ -32,22 +66,12 @@ func startDemoSimulator(scenario string, logger *slog.Logger) (*demoSimulator, e
 	if err := d.setScenario(scenario); err != nil {
 		return nil, err
 	}
-	listener, err := net.Listen("tcp", "127.0.0.1:0")
+	server, err := startSimulatorFor(http.HandlerFunc(d.serveHTTP), logger)
 	if err != nil {
-		return nil, fmt.Errorf("start the demo UKG simulator: %w", err)
+		return nil, err
 	}
-	d.endpoint = "http://" + listener.Addr().String()
-	d.server = &http.Server{
-		Handler:           http.HandlerFunc(d.serveHTTP),
-		ReadHeaderTimeout: 10 * time.Second,
-	}
-	go func() {
-		err := d.server.Serve(listener)
-		if err != nil && !errors.Is(err, http.ErrServerClosed) {
-			logger.Error("demo simulator stopped", "error", err)
-		}
-	}()
-	logger.Info("demo simulator started", "endpoint", d.endpoint, "scenario", scenario)
+	d.loopbackServer = server
+	logger.Info("demo mode on", "scenario", scenario)
 	return d, nil
 }
 
@@ -66,13 +90,6 @@ func (d *demoSimulator) setScenario(name string) error {
 
 func (d *demoSimulator) scenarioName() string {
 	return d.current.Load().name
-}
-
-func (d *demoSimulator) stop() {
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-	defer cancel()
-	_ = d.server.Shutdown(ctx)
-	d.log.Info("demo simulator stopped", "endpoint", d.endpoint)
 }
 
 // ScenarioInfo is one simulator scenario the demo banner offers.
@@ -119,8 +136,13 @@ func (s *Service) SetScenario(name string) Result {
 	return ok()
 }
 
-// endpoint returns the simulator URL verification goes to, or "" for UKG.
-func (s *Service) endpoint() string {
+// endpoint returns the simulator URL verification of profileName goes to,
+// or "" for UKG: a replay of an opened snapshot, else the demo simulator,
+// else the configured test endpoint.
+func (s *Service) endpoint(profileName string) string {
+	if replay := s.replayEndpoint(profileName); replay != "" {
+		return replay
+	}
 	if s.demo != nil {
 		return s.demo.endpoint
 	}

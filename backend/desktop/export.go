@@ -97,7 +97,8 @@ func (s *Service) ExportBundle(name string, skipVerify bool, reason string) Expo
 		return ExportResult{Result: secretLoadResult(err)}
 	}
 
-	path, result := s.askExportPath(name)
+	defaultName := fmt.Sprintf("%s-%s%s", name, s.now().Format("2006-01-02"), bundle.Extension)
+	path, result := s.askSavePath("Save the sealed bundle", defaultName)
 	if result.Status != StatusOK {
 		return ExportResult{Result: result}
 	}
@@ -136,27 +137,29 @@ func verificationFor(lastReport json.RawMessage, skipVerify bool, reason string)
 	return bundle.Verification{Run: true, Report: lastReport}, ok()
 }
 
-func (s *Service) askExportPath(name string) (string, Result) {
+// askSavePath opens the save dialog, or in tests returns a path in the
+// folder of ExportDirEnv. A path without extension gets the one of
+// defaultName.
+func (s *Service) askSavePath(title, defaultName string) (string, Result) {
 	s.mu.Lock()
 	ui := s.ui
 	s.mu.Unlock()
 	if ui == nil {
 		return "", failed("no_window", "", "The save dialog is not available.", "")
 	}
-	defaultName := fmt.Sprintf("%s-%s%s", name, s.now().Format("2006-01-02"), bundle.Extension)
 	if s.config.ExportDir != "" {
 		s.log.Warn("save dialog skipped for a test", "folder", s.config.ExportDir)
 		return filepath.Join(s.config.ExportDir, defaultName), ok()
 	}
-	path, err := ui.SaveFileDialog("Save the sealed bundle", defaultName)
+	path, err := ui.SaveFileDialog(title, defaultName)
 	if err != nil {
 		return "", errorResult(err)
 	}
 	if path == "" {
-		return "", Result{Status: StatusCancelled, Code: "cancelled", Message: "Export cancelled. Nothing was saved."}
+		return "", Result{Status: StatusCancelled, Code: "cancelled", Message: "Cancelled. Nothing was saved."}
 	}
 	if filepath.Ext(path) == "" {
-		path += bundle.Extension
+		path += filepath.Ext(defaultName)
 	}
 	return path, ok()
 }

@@ -27,6 +27,9 @@ type UI interface {
 // Event names sent to the window.
 const (
 	EventVerifyProgress = "verify:progress"
+	// EventSnapshotRequested asks the window to call CreateSnapshot for the
+	// link it shows (Help > Create support snapshot).
+	EventSnapshotRequested = "menu:snapshot"
 )
 
 // Service holds the state of one window.
@@ -42,6 +45,7 @@ type Service struct {
 	mu           sync.Mutex
 	ui           UI
 	cancelVerify context.CancelFunc
+	replays      map[string]*loopbackServer
 	readyAt      time.Time
 	startedAt    time.Time
 }
@@ -90,6 +94,7 @@ func (s *Service) Close() {
 	if s.demo != nil {
 		s.demo.stop()
 	}
+	s.stopReplays()
 	s.secrets.ForgetAll()
 	s.log.Info("window service stopped")
 	if s.logCloser != nil {

@@ -19,12 +19,25 @@ import (
 	"github.com/ukglink/ukglink/backend/verify"
 )
 
-// fakeUI records events and returns a fixed path from the save dialog.
+// fakeUI records events and returns a fixed path from the save dialog and
+// queued paths from the open dialog.
 type fakeUI struct {
-	mu       sync.Mutex
-	events   []verify.Event
-	savePath string
-	onEvent  func(verify.Event)
+	mu        sync.Mutex
+	events    []verify.Event
+	savePath  string
+	openPaths []string
+	onEvent   func(verify.Event)
+}
+
+func (u *fakeUI) OpenFileDialog(title, pattern, patternName string) (string, error) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if len(u.openPaths) == 0 {
+		return "", nil
+	}
+	path := u.openPaths[0]
+	u.openPaths = u.openPaths[1:]
+	return path, nil
 }
 
 func (u *fakeUI) Emit(event string, data any) {

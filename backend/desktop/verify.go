@@ -37,7 +37,7 @@ func (s *Service) Verify(name string) VerifyResult {
 	}
 	request := verify.Request{Profile: draft.Profile, Secret: secretValue}
 	options := verify.Options{
-		Endpoint: s.endpoint(),
+		Endpoint: s.endpoint(name),
 		Logger:   s.log,
 		Progress: func(e verify.Event) { s.emit(EventVerifyProgress, e) },
 	}

@@ -111,6 +111,15 @@ func (s *Session) Cached(profileName string) bool {
 	return ok
 }
 
+// Peek returns the cached secret of the named profile without reading the
+// keychain.
+func (s *Session) Peek(profileName string) (secret.Secret, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	v, ok := s.cache[profileName]
+	return v, ok
+}
+
 // Forget drops the cached secret of the named profile, so the next Load
 // reads the keychain again.
 func (s *Session) Forget(profileName string) {

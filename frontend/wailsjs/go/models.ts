@@ -319,6 +319,40 @@ export namespace desktop {
 		    return a;
 		}
 	}
+	export class OpenResult {
+	    result: Result;
+	    draft: DraftView;
+	    replaying: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new OpenResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.result = this.convertValues(source["result"], Result);
+	        this.draft = this.convertValues(source["draft"], DraftView);
+	        this.replaying = source["replaying"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	
 	export class ScenarioInfo {
@@ -355,6 +389,38 @@ export namespace desktop {
 	        this.length = source["length"];
 	        this.notes = this.convertValues(source["notes"], ukg.Note);
 	        this.warnings = this.convertValues(source["warnings"], ukg.Note);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SnapshotResult {
+	    result: Result;
+	    path: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SnapshotResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.result = this.convertValues(source["result"], Result);
+	        this.path = source["path"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

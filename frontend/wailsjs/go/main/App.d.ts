@@ -6,6 +6,8 @@ export function CancelVerify():Promise<desktop.Result>;
 
 export function CheckField(arg1:string,arg2:string):Promise<desktop.FieldResult>;
 
+export function CreateSnapshot(arg1:string):Promise<desktop.SnapshotResult>;
+
 export function DeleteDraft(arg1:string):Promise<desktop.Result>;
 
 export function ExportBundle(arg1:string,arg2:boolean,arg3:string):Promise<desktop.ExportResult>;
@@ -15,6 +17,10 @@ export function FrontendReady():Promise<void>;
 export function LoadDraft(arg1:string):Promise<desktop.DraftResult>;
 
 export function NewDraft(arg1:string):Promise<desktop.DraftResult>;
+
+export function OpenBundle():Promise<desktop.OpenResult>;
+
+export function OpenSnapshot():Promise<desktop.OpenResult>;
 
 export function SaveDraft(arg1:desktop.DraftInput):Promise<desktop.DraftResult>;
 

@@ -10,6 +10,10 @@ export function CheckField(arg1, arg2) {
   return window['go']['main']['App']['CheckField'](arg1, arg2);
 }
 
+export function CreateSnapshot(arg1) {
+  return window['go']['main']['App']['CreateSnapshot'](arg1);
+}
+
 export function DeleteDraft(arg1) {
   return window['go']['main']['App']['DeleteDraft'](arg1);
 }
@@ -28,6 +32,14 @@ export function LoadDraft(arg1) {
 
 export function NewDraft(arg1) {
   return window['go']['main']['App']['NewDraft'](arg1);
+}
+
+export function OpenBundle() {
+  return window['go']['main']['App']['OpenBundle']();
+}
+
+export function OpenSnapshot() {
+  return window['go']['main']['App']['OpenSnapshot']();
 }
 
 export function SaveDraft(arg1) {
