@@ -69,7 +69,27 @@ func OpenStore() (*Store, error) {
 	if err := s.ensureDir(); err != nil {
 		return nil, err
 	}
+	s.removeStaleTemps()
 	return s, nil
+}
+
+// staleTempAge is how old a temporary file must be before OpenStore removes
+// it. A save in progress in another process finishes well within it.
+const staleTempAge = 10 * time.Minute
+
+// removeStaleTemps deletes temporary files that a save killed half-way
+// left behind. The profile files themselves are never partial, because a
+// save only renames a complete temporary file over them.
+func (s *Store) removeStaleTemps() {
+	temps, err := filepath.Glob(filepath.Join(s.Dir, ".*"+fileExt+".tmp-*"))
+	if err != nil {
+		return
+	}
+	for _, path := range temps {
+		if info, err := os.Stat(path); err == nil && timeNow().Sub(info.ModTime()) > staleTempAge {
+			os.Remove(path)
+		}
+	}
 }
 
 // ensureDir creates Dir and its ukglink parent with mode 0700. An existing
