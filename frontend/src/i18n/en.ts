@@ -140,6 +140,8 @@ export interface Messages {
   storing: string;
   secretStored: Template<'length'>;
   secretInSession: Template<'length'>;
+  secretStoredNoLength: string;
+  secretInSessionNoLength: string;
   secretRetry: string;
   secretResumeAsk: string;
   blockedSecret: string;
@@ -348,6 +350,8 @@ export const en: Messages = {
   storing: 'Saving the secret…',
   secretStored: 'The secret is saved in the system keychain ({length} characters).',
   secretInSession: 'The secret is kept for this session ({length} characters).',
+  secretStoredNoLength: 'The secret is saved in the system keychain.',
+  secretInSessionNoLength: 'The secret is kept for this session.',
   secretRetry: 'Try again',
   secretResumeAsk: 'This link asks for the secret each time. Paste it again to go on.',
   blockedSecret: 'save the client secret, or keep it for this session.',

@@ -158,6 +158,7 @@ export interface Check {
   duration_ms: number;
   status: string;
   problem: string;
+  message?: string;
 }
 
 export interface Problem {

@@ -75,6 +75,8 @@ export class Wizard {
   storing = $state(false);
   secretVersion = $state(0);
   supportText = $state<TextResult | null>(null);
+  /** Tenant that supportText was made for. */
+  private supportTenant = '';
   waitingForCredentials = $state(false);
   verification = $state<Verification>(idleVerification());
   skipReason = $state('');
@@ -368,9 +370,17 @@ export class Wizard {
     await this.saveDraft();
   }
 
+  /**
+   * Loads the request to UKG support, which names the draft's tenant. The
+   * draft is saved first, because the step that shows the request opens
+   * before the step change has saved the tenant.
+   */
   async loadSupportRequest(): Promise<void> {
-    if (this.supportText?.result.status === 'ok') return;
+    const tenant = this.tenant.keptValue();
+    if (this.supportText?.result.status === 'ok' && this.supportTenant === tenant) return;
+    await this.saveDraft();
     this.supportText = await this.api.supportRequest(this.name);
+    this.supportTenant = tenant;
   }
 
   /** Saves the draft for an admin who is still waiting for UKG's credentials. */
@@ -394,11 +404,28 @@ export class Wizard {
       this.verification.report = verified.report;
     } finally {
       off();
+      this.finishProgress(this.verification.report);
       this.verification.running = false;
       this.verification.cancelling = false;
     }
     const outcome = outcomeOf(this.verification.result!, this.verification.report);
     this.announcement = outcomeText(outcome);
+  }
+
+  /**
+   * Sets each listed check to its final status and message from the report.
+   * Progress events travel apart from the call's result, so the last ones can
+   * arrive after the listener is gone and leave a check shown as running.
+   */
+  private finishProgress(report: Report | null): void {
+    const known: readonly VerifyEvent['status'][] = ['ok', 'failed', 'skipped'];
+    for (const check of report?.checks ?? []) {
+      const status = known.find((s) => s === check.status);
+      const index = this.verification.progress.findIndex((p) => p.check === check.name);
+      if (status === undefined || index === -1) continue;
+      const message = check.message || this.verification.progress[index].message;
+      this.verification.progress[index] = { check: check.name, status, message };
+    }
   }
 
   private recordProgress(event: VerifyEvent): void {
@@ -473,6 +500,8 @@ export function outcomeText(outcome: Outcome): string {
 }
 
 export function secretStatusText(status: SecretResult): string {
+  // A length of 0 means unknown: SecretStatus does not read the keychain.
+  if (status.length === 0) return status.stored ? m.secretStoredNoLength : m.secretInSessionNoLength;
   const template = status.stored ? m.secretStored : m.secretInSession;
   return format(template, { length: status.length });
 }
