@@ -72,7 +72,8 @@ const (
 		"bridge in KWallet, or enable Secret Service integration in KeePassXC, " +
 		"then try again. Or choose \"Don't save, ask me next time\"."
 	hintNoSessionBus = "The D-Bus session bus could not be reached (DBUS_SESSION_BUS_ADDRESS " +
-		"is unset or names a socket that does not answer), so the Secret Service " +
+		"is unset and dbus-launch is not installed, or it names a socket that does " +
+		"not answer), so the Secret Service " +
 		"cannot be reached. Start ukglink from a desktop session that runs a " +
 		"Secret Service such as gnome-keyring. Or choose " +
 		"\"Don't save, ask me next time\"."
