@@ -78,6 +78,12 @@ func (r *run) probeStep(ctx context.Context, token string) {
 		Transport:     hostGuard{base: r.http, allowed: r.targets.apiBase},
 		CheckRedirect: sameHostRedirects,
 	}
+	if r.opts.sequentialProbes {
+		for i, p := range ukg.Probes {
+			r.probe(ctx, client, 2+i, p, token)
+		}
+		return
+	}
 	var wg sync.WaitGroup
 	for i, p := range ukg.Probes {
 		wg.Go(func() { r.probe(ctx, client, 2+i, p, token) })

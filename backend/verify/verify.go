@@ -77,6 +77,10 @@ type Options struct {
 	RootCAs *x509.CertPool
 	// Proxy replaces the proxy read from HTTPS_PROXY and NO_PROXY, for tests.
 	Proxy func(*http.Request) (*url.URL, error)
+
+	// sequentialProbes runs the probes one after another. Only the latency
+	// benchmark sets it, as the baseline that concurrent probes must beat.
+	sequentialProbes bool
 }
 
 // Event is a progress notice. Check is "token", "scopes" or "probe:<name>".
