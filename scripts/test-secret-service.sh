@@ -3,18 +3,22 @@
 # private D-Bus session with a fresh temporary HOME and XDG folders:
 #   1. gnome-keyring running and unlocked: save, load, overwrite, delete;
 #   2. a session bus with no Secret Service: ErrUnavailable and its hint;
-#   3. no session bus at all: ErrUnavailable and its hint.
-# Needs dbus (dbus-run-session, dbus-daemon), gnome-keyring and, for an
-# outside check of the stored value, libsecret-tools (secret-tool).
+#   3. no session bus at all: ErrUnavailable and its hint;
+#   4. gnome-keyring locked with no display for its prompt: ErrLocked;
+#   5. gnome-keyring locked on an Xvfb display, where the unlock prompt
+#      waits forever: every call ends at its timeout with ErrTimeout.
+# Needs dbus (dbus-run-session, dbus-daemon, dbus-send), gnome-keyring,
+# xvfb-run and, for an outside check of the stored value, libsecret-tools
+# (secret-tool).
 # Exits non-zero when a tool is missing or a test fails.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-for tool in go dbus-run-session dbus-daemon gnome-keyring-daemon; do
+for tool in go dbus-run-session dbus-daemon dbus-send gnome-keyring-daemon xvfb-run; do
 	if ! command -v "$tool" >/dev/null; then
-		echo "test-secret-service: $tool not found, install dbus and gnome-keyring" >&2
+		echo "test-secret-service: $tool not found, install dbus, gnome-keyring and xvfb" >&2
 		exit 1
 	fi
 done
@@ -86,5 +90,21 @@ run_tests TestSecretServiceUnavailable \
 fresh_home no-bus
 run_tests TestSecretServiceNoSessionBus \
 	env UKGLINK_NO_SESSION_BUS=1 go test -v -run SecretServiceNoSessionBus -count=1 ./backend/keychain/
+
+# Both locked cases start gnome-keyring unlocked, so that its login
+# collection exists, then lock it through the Secret Service API.
+lock_keyring='
+	echo -n test-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+	dbus-send --session --print-reply --dest=org.freedesktop.secrets /org/freedesktop/secrets \
+		org.freedesktop.Secret.Service.Lock array:objpath:/org/freedesktop/secrets/collection/login >/dev/null'
+
+fresh_home locked
+run_tests TestSecretServiceLocked dbus-run-session -- bash -c "$lock_keyring
+	UKGLINK_LOCKED_SECRET_SERVICE=1 go test -v -run SecretServiceLocked\$ -count=1 ./backend/keychain/"
+
+fresh_home locked-prompt
+run_tests TestSecretServiceLockedPromptTimesOut xvfb-run -a -s "-screen 0 1024x768x24" \
+	dbus-run-session -- bash -c "$lock_keyring
+	UKGLINK_PROMPTING_SECRET_SERVICE=1 go test -v -run SecretServiceLockedPromptTimesOut -count=1 ./backend/keychain/"
 
 echo "test-secret-service: all passed"
