@@ -24,8 +24,11 @@ for tool in go dbus-run-session dbus-daemon dbus-send gnome-keyring-daemon xvfb-
 done
 
 # Keep Go's caches and settings, which default to folders under HOME.
-export GOCACHE="$(go env GOCACHE)" GOMODCACHE="$(go env GOMODCACHE)"
-export GOPATH="$(go env GOPATH)" GOENV="$(go env GOENV)"
+GOCACHE="$(go env GOCACHE)"
+GOMODCACHE="$(go env GOMODCACHE)"
+GOPATH="$(go env GOPATH)"
+GOENV="$(go env GOENV)"
+export GOCACHE GOMODCACHE GOPATH GOENV
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/ukglink-secret-service.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT

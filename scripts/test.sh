@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Runs every check of UKG Link Assistant, each as a named and timed step:
 # set-up, frontend build, bindings, vet, Go tests with the race detector,
-# fuzzing, the real Secret Service, frontend checks and tests, production
-# and dev builds, browser end-to-end tests, a desktop smoke run under Xvfb,
-# --version, and the Linux and Windows packages. Every step runs with a
-# temporary HOME and XDG folders. Ends with "N passed, N failed" and exits
-# non-zero when a step failed. Set UKGLINK_FUZZTIME to change the 5s per
-# fuzz target.
+# fuzzing, the real Secret Service, a real full disk, frontend checks and
+# tests, production and dev builds, browser end-to-end tests, a desktop
+# smoke run under Xvfb, --version, and the Linux and Windows packages.
+# Every step runs with a temporary HOME and XDG folders. Ends with
+# "N passed, N failed" and exits non-zero when a step failed. Set
+# UKGLINK_FUZZTIME to change the 5s per fuzz target.
 # The step functions run through "step", which shellcheck cannot follow.
 # shellcheck disable=SC2317
 set -uo pipefail
@@ -185,7 +185,8 @@ signed_windows() {
 shell_scripts() {
 	shellcheck -x scripts/lib.sh scripts/setup.sh scripts/launch.sh scripts/test.sh \
 		scripts/package.sh scripts/smoke.sh scripts/sign-windows.sh scripts/build-macos.sh \
-		scripts/make-icons.sh .ci/run
+		scripts/make-icons.sh scripts/test-secret-service.sh scripts/test-full-disk.sh \
+		scripts/bench.sh .ci/run
 }
 
 macos_refuses() {
@@ -216,6 +217,7 @@ for target in "${targets[@]}"; do
 done
 
 step "keychain against gnome-keyring (scripts/test-secret-service.sh)" bash scripts/test-secret-service.sh
+step "full disk on a real tmpfs (scripts/test-full-disk.sh)" bash scripts/test-full-disk.sh
 step "frontend npm run check" bash -c 'cd frontend && npm run check'
 step "frontend npm test" bash -c 'cd frontend && npm test'
 step "production build (build/bin/ukglink)" build_production

@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"syscall"
 	"testing"
+
+	"github.com/ukglink/ukglink/backend/internal/fulldisk"
 )
 
 // fullDisk is a temporary file that accepts limit bytes, then fails every
@@ -156,20 +158,10 @@ func TestWriteFolderPath(t *testing.T) {
 	}
 }
 
-// TestWriteRealFullTmpfs fills a real tmpfs. Run it as root with
-//
-//	mount -t tmpfs -o size=64k tmpfs DIR
-//	UKGLINK_TMPFS_DIR=DIR go test -run RealFullTmpfs ./backend/atomicfile/
+// TestWriteRealFullTmpfs writes more than a small real tmpfs holds; run it
+// with scripts/test-full-disk.sh.
 func TestWriteRealFullTmpfs(t *testing.T) {
-	dir := os.Getenv("UKGLINK_TMPFS_DIR")
-	if dir == "" {
-		t.Skip("UKGLINK_TMPFS_DIR is not set to a small tmpfs mount")
-	}
-	dir = filepath.Join(dir, t.Name())
-	if err := os.Mkdir(dir, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
+	dir := fulldisk.Dir(t)
 	path := writeOld(t, dir)
 
 	err := Write(path, 0o600, func(w io.Writer) error {
