@@ -1,5 +1,5 @@
 # Shortcuts for the scripts in scripts/; see docs/building.md.
-.PHONY: setup run test package package-linux package-windows macos icons
+.PHONY: setup run test bench package package-linux package-windows macos icons
 
 setup:
 	bash scripts/setup.sh
@@ -7,6 +7,8 @@ run:
 	bash scripts/launch.sh
 test:
 	bash scripts/test.sh
+bench:
+	bash scripts/bench.sh
 package:
 	bash scripts/package.sh all
 package-linux:
