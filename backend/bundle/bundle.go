@@ -240,8 +240,9 @@ func sealPlaintext(w io.Writer, plain []byte, recipients []age.Recipient) error 
 	return nil
 }
 
-// Open reads a bundle from r, decrypts it with opts.Identities and checks its
-// format version and expiry. Every rejection of the file is an *OpenError.
+// Open reads a bundle from r, binary or ASCII-armored (see Dearmor), decrypts
+// it with opts.Identities and checks its format version and expiry. Every
+// rejection of the file is an *OpenError.
 func Open(r io.Reader, opts OpenOptions) (Contents, error) {
 	if len(opts.Identities) == 0 {
 		return Contents{}, errors.New("no identities to open the bundle with")
@@ -255,6 +256,10 @@ func Open(r io.Reader, opts OpenOptions) (Contents, error) {
 		return Contents{}, openError(ErrNotBundle, "the file is larger than 1 MiB", nil)
 	}
 
+	file, _, oerr := Dearmor(file)
+	if oerr != nil {
+		return Contents{}, oerr
+	}
 	plain, oerr := decrypt(file, opts.Identities)
 	if oerr != nil {
 		return Contents{}, oerr

@@ -76,6 +76,10 @@
 // X25519 stanza does not name its recipient, so a change inside that stanza
 // cannot be distinguished from a wrong key and is reported as ErrWrongKey.
 //
-// NOTE: Open does not read ASCII-armored files and rejects them with
-// ErrNotBundle, because Seal writes only binary files.
+// # ASCII armor
+//
+// Seal writes only binary files, which survive mail and uploads unchanged.
+// Open also reads a bundle that was ASCII-armored afterwards (for example
+// with "age -a"), even when a mail client or an editor re-wrapped or joined
+// its lines or changed its line endings; see Dearmor.
 package bundle

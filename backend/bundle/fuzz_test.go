@@ -55,6 +55,7 @@ func FuzzOpen(f *testing.F) {
 	f.Add(valid)
 	f.Add(sealClear(f, valid))
 	f.Add(sealClear(f, []byte(`{"format_version":7}`)))
+	f.Add(armorOf(f, sealClear(f, valid)))
 
 	opts := OpenOptions{
 		Identities: []age.Identity{clearIdentity{}, testIdentity(f)},

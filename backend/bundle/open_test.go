@@ -196,17 +196,17 @@ func TestOpenNotBundlePayload(t *testing.T) {
 }
 
 func TestOpenNotAgeFile(t *testing.T) {
-	var armored bytes.Buffer
-	w := armor.NewWriter(&armored)
-	w.Write(sealTest(t, testContents()))
+	var armoredText bytes.Buffer
+	w := armor.NewWriter(&armoredText)
+	w.Write([]byte("hello, this is a text file\n"))
 	w.Close()
 
 	tests := map[string][]byte{
-		"text":       []byte("hello, this is a text file\n"),
-		"png":        {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'},
-		"json":       []byte(`{"format_version":1}`),
-		"armored":    armored.Bytes(),
-		"age prefix": []byte("age-encryption.org\n"),
+		"text":         []byte("hello, this is a text file\n"),
+		"png":          {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'},
+		"json":         []byte(`{"format_version":1}`),
+		"armored text": armoredText.Bytes(),
+		"age prefix":   []byte("age-encryption.org\n"),
 	}
 	for name, file := range tests {
 		t.Run(name, func(t *testing.T) {
