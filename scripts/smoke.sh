@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Opens the desktop binary under a virtual X display with a fresh HOME,
 # waits for the "UKG Link Assistant" window, saves a screenshot to
-# build/screenshots/smoke.png, fails when the screenshot is blank, and
-# stops the app. Usage: scripts/smoke.sh [BINARY [ARGS...]]
+# build/screenshots/smoke.png (or UKGLINK_SMOKE_SHOT), fails when the
+# screenshot is blank, and stops the app.
+# Usage: scripts/smoke.sh [BINARY [ARGS...]]
 #   (default build/bin/ukglink; UKGLINK_SMOKE_TIMEOUT seconds, default 30)
+# BINARY may also be a script ending in .sh, such as scripts/launch.sh,
+# which runs with bash and must exec the app as its last step.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -19,7 +22,7 @@ fi
 binary="${1:-build/bin/ukglink}"
 shift || true
 timeout_s="${UKGLINK_SMOKE_TIMEOUT:-30}"
-shot=build/screenshots/smoke.png
+shot="${UKGLINK_SMOKE_SHOT:-build/screenshots/smoke.png}"
 title="UKG Link Assistant"
 min_colours=32
 
@@ -45,7 +48,20 @@ fail() {
 	exit 1
 }
 
-require_file "$binary" 1000000 >/dev/null
+command=("$binary")
+if [[ "$binary" == *.sh ]]; then
+	require_file "$binary" 1 >/dev/null
+	command=(bash "$binary")
+	# The script builds the app: keep Go's and npm's caches, which default
+	# to folders under the HOME replaced below.
+	GOCACHE="$(go env GOCACHE)"
+	GOMODCACHE="$(go env GOMODCACHE)"
+	GOPATH="$(go env GOPATH)"
+	npm_config_cache="$(npm config get cache)"
+	export GOCACHE GOMODCACHE GOPATH npm_config_cache
+else
+	require_file "$binary" 1000000 >/dev/null
+fi
 
 # A fresh home: WebKit, Mesa and the app write there. The app decides
 # about the WebKit DMA-BUF renderer itself, so the variable stays unset.
@@ -54,7 +70,7 @@ chmod 700 "$tmp/runtime"
 env -u WEBKIT_DISABLE_DMABUF_RENDERER -u DBUS_SESSION_BUS_ADDRESS -u WAYLAND_DISPLAY \
 	HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" \
 	XDG_STATE_HOME="$tmp/state" XDG_CACHE_HOME="$tmp/cache" XDG_RUNTIME_DIR="$tmp/runtime" \
-	"$binary" "$@" >"$tmp/app.log" 2>&1 &
+	"${command[@]}" "$@" >"$tmp/app.log" 2>&1 &
 app_pid=$!
 started=$SECONDS
 

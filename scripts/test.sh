@@ -226,6 +226,9 @@ if [[ -d frontend/e2e ]]; then
 	step "browser end-to-end (npm run e2e)" e2e
 fi
 step "desktop smoke run under Xvfb (build/screenshots/smoke.png)" bash scripts/smoke.sh build/bin/ukglink
+step "README launch command under Xvfb (build/screenshots/launch.png)" \
+	env UKGLINK_SMOKE_SHOT=build/screenshots/launch.png UKGLINK_SMOKE_TIMEOUT=300 \
+	bash scripts/smoke.sh scripts/launch.sh
 step "ukglink --version" version_check
 step "packages: .deb, .rpm, Windows installer (scripts/package.sh)" bash scripts/package.sh all
 step "signed Windows installer, test certificate" signed_windows
