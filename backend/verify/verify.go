@@ -17,7 +17,6 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -272,8 +271,7 @@ func (r *run) finish() {
 			r.notify(Event{Check: c.Name, Status: CheckSkipped})
 		}
 	}
-	redactReport(rep, r.req.Secret.Reveal())
-	redactReport(rep, r.token)
+	redactReport(rep, r.secretRedactor())
 }
 
 // addProblem records p as found by check i, or by no check when i is -1.
@@ -340,24 +338,20 @@ func problemCodes(problems []Problem) []string {
 	return codes
 }
 
-// minRedactLength is the shortest value that redaction replaces. Shorter
-// ones would match ordinary text.
-const minRedactLength = 4
-
-// redactReport replaces value in every text of rep. The verifier never puts
-// the secret into a report, but a server response could echo it.
-func redactReport(rep *Report, value string) {
-	if len(value) < minRedactLength {
-		return
-	}
-	clean := func(s *string) { *s = strings.ReplaceAll(*s, value, secret.Redacted) }
+// redactReport replaces the values of rd in every text of rep. The
+// verifier never puts the secret or the token into a report, but a server
+// response could echo either.
+func redactReport(rep *Report, rd redactor) {
+	clean := func(s *string) { *s = rd.redact(*s) }
 	for i := range rep.Problems {
 		p := &rep.Problems[i]
 		clean(&p.Message)
 		clean(&p.Detail)
 	}
 	for i := range rep.Checks {
-		clean(&rep.Checks[i].Message)
-		clean(&rep.Checks[i].URL)
+		c := &rep.Checks[i]
+		clean(&c.Message)
+		clean(&c.URL)
+		clean(&c.ContentType)
 	}
 }
