@@ -44,6 +44,7 @@ func parseBareLabel(t trimmedInput) (Subdomain, error) {
 			err.Position += t.leading
 		}
 		err.Message = strings.Replace(err.Message, "The host name", "The subdomain", 1)
+		err.Message = strings.Replace(err.Message, "such as "+ExampleServiceHost, "such as "+ExampleServiceLabel, 1)
 		return Subdomain{}, err
 	}
 

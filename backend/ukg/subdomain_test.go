@@ -185,6 +185,60 @@ func TestParseSubdomainRejected(t *testing.T) {
 	}
 }
 
+func TestParseSubdomainExamples(t *testing.T) {
+	tests := []struct {
+		input   string
+		example string
+	}{
+		{"user@servicet.ultipro.com", "such as servicet.ultipro.com."},
+		{"https://evil.test\\@servicet.ultipro.com", "such as servicet.ultipro.com."},
+		{"%73ervicet.ultipro.com", "such as servicet.ultipro.com."},
+		{"http://10.0.0.1/services", "such as servicet.ultipro.com."},
+		{"https://[servicet.ultipro.com/", "such as servicet.ultipro.com."},
+		{"serv_icet.ultipro.com", "such as servicet.ultipro.com."},
+		{"serv icet.ultipro.com", "such as servicet.ultipro.com."},
+		{"service_t", "such as servicet."},
+		{"%73ervicet", "such as servicet."},
+		{"ftp://servicet.ultipro.com", "such as servicet.ultipro.com."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.input, func(t *testing.T) {
+			_, err := ParseSubdomain(tt.input)
+			fe := fieldErrorOf(t, err)
+			if !strings.Contains(fe.Message, tt.example) {
+				t.Errorf("message %q does not contain %q", fe.Message, tt.example)
+			}
+			if strings.Contains(fe.Message, "signin") {
+				t.Errorf("message %q shows an identity host as the example", fe.Message)
+			}
+		})
+	}
+}
+
+func TestParseSubdomainMalformedScheme(t *testing.T) {
+	tests := []wantRejected{
+		{name: "one slash", input: "https:/servicet.ultipro.com", code: "malformed_scheme", position: 1,
+			message: []string{`"https:/"`, "https://", "servicet.ultipro.com"}},
+		{name: "no slash", input: "https:servicet.ultipro.com", code: "malformed_scheme", position: 1,
+			message: []string{`"https:"`}},
+		{name: "no colon", input: "http//Servicet.ultipro.com/services", code: "malformed_scheme", position: 1,
+			message: []string{`"http//"`}},
+		{name: "three slashes", input: "HTTPS:///servicet.ultipro.com", code: "malformed_scheme", position: 1,
+			message: []string{`"HTTPS:///"`}},
+		{name: "backslashes", input: `https:\\servicet.ultipro.com`, code: "malformed_scheme", position: 1},
+		{name: "after spaces", input: "  https:/servicet.ultipro.com", code: "malformed_scheme", position: 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseSubdomain(tt.input)
+			checkRejected(t, FieldSubdomain, err, tt)
+			if fe := fieldErrorOf(t, err); strings.Contains(fe.Message, "port") {
+				t.Errorf("message %q blames a port", fe.Message)
+			}
+		})
+	}
+}
+
 func TestParseSubdomainExplanationsDiffer(t *testing.T) {
 	inputs := []string{"recruiting.ultipro.com", "rec-demo-b.ultipro.com", "acme.rec.pro.ukg.net", "login.ultipro.com"}
 	seen := map[string]string{}

@@ -25,11 +25,13 @@ func ParseTenant(input string) (Value, error) {
 		return Value{}, err
 	}
 	if bad, found := findBadRune(tenant, isAlphanumericRune); found {
+		// The message quotes the tenant alone, so its position counts from
+		// the start of the tenant, while Position counts in the input.
 		position := t.leading + runeOffset(t.value, start) + bad.position
 		return Value{}, fieldError(FieldTenant, bad.code(), position,
 			"The tenant name %q contains %s at position %d. A tenant name has only "+
 				"letters and digits, such as %s.",
-			tenant, bad.describe(), position, ExampleTenant)
+			tenant, bad.describe(), bad.position, ExampleTenant)
 	}
 
 	notes := t.notes
@@ -53,7 +55,8 @@ func tenantFromInput(s string) (tenant string, start int, fromURL bool, err *Fie
 
 	var a address
 	first, _, _ := strings.Cut(s, "/")
-	if strings.Contains(s, "://") || strings.HasPrefix(s, "//") || strings.Contains(first, ".") {
+	_, badScheme := malformedScheme(s)
+	if strings.Contains(s, "://") || strings.HasPrefix(s, "//") || strings.Contains(first, ".") || badScheme {
 		a, err = splitAddress(FieldTenant, s)
 		if err != nil {
 			return "", 0, false, err

@@ -101,7 +101,14 @@ func TestParseTenantRejected(t *testing.T) {
 		{name: "no path", input: "https://recruiting.ultipro.com/", code: "no_tenant_in_url"},
 		{name: "percent in url", input: "https://recruiting.ultipro.com/USG%31008/Dashboard", code: "invalid_character",
 			position: 35},
-		{name: "ftp url", input: "ftp://recruiting.ultipro.com/USG1008IT124S", code: "unsupported_scheme", position: 1},
+		{name: "ftp url", input: "ftp://recruiting.ultipro.com/USG1008IT124S", code: "unsupported_scheme", position: 1,
+			message: []string{"the tenant name, such as USG1008IT124S"}},
+		{name: "percent position", input: "https://recruiting.ultipro.com/USG1008%49T124S/x", code: "invalid_character",
+			position: 39, message: []string{`"USG1008%49T124S" contains the character "%" at position 8.`}},
+		{name: "space position after trim", input: "  USG 1008", code: "whitespace_inside", position: 6,
+			message: []string{`"USG 1008" contains a space at position 4.`}},
+		{name: "malformed scheme", input: "https:/recruiting.ultipro.com/USG1008IT124S/Dashboard", code: "malformed_scheme",
+			position: 1, message: []string{`"https:/"`, "the tenant name, such as USG1008IT124S"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
