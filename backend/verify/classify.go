@@ -78,6 +78,10 @@ func (r *run) problem(code, host, detail string, extra map[string]string) *Probl
 		"seconds":   strconv.FormatFloat(min(r.opts.ConnectTimeout, r.opts.Timeout).Seconds(), 'f', -1, 64),
 		"hint":      r.hintFor(code, host),
 	}
+	vars["token_url"] = ""
+	if r.targets.tokenURL != nil {
+		vars["token_url"] = r.targets.tokenURL.String()
+	}
 	vars["tenant_upper"] = strings.ToUpper(pf.Tenant)
 	vars["other_hosts"] = otherIdentityHosts(r.targets.endpoints.IdentityHost)
 	vars["required_scopes"] = strings.Join(ukg.RequiredScopeNames(), ", ")
@@ -112,7 +116,14 @@ func (r *run) hintFor(code, host string) string {
 	switch code {
 	case CodeInvalidClient:
 		return requestTextTemplate
-	case CodeWrongTenantOrHost, CodeNotFound:
+	case CodeWrongTenantOrHost:
+		// The token endpoint was not found: the tenant may need upper case,
+		// or the tenant lives on another account type's identity host.
+		if r.req.Profile.Tenant != strings.ToUpper(r.req.Profile.Tenant) {
+			return hintUpperTenant + hintOtherHosts
+		}
+		return hintOtherHosts
+	case CodeNotFound:
 		if r.req.Profile.Tenant != strings.ToUpper(r.req.Profile.Tenant) {
 			return hintUpperTenant
 		}
