@@ -149,6 +149,8 @@ type run struct {
 	// scopeRejection is the invalid_scope problem of the first token
 	// request, set when a second request without scope succeeded.
 	scopeRejection *Problem
+	// deniedScopes are the scopes of the probes that UKG rejected with 403.
+	deniedScopes []string
 }
 
 // checkProblem is a problem with the index of the check that found it, or
@@ -239,6 +241,7 @@ func (r *run) execute(ctx context.Context) {
 	}
 	r.scopeStep(reply)
 	r.probeStep(ctx, reply.AccessToken)
+	r.addDeniedScopes()
 }
 
 // finish sets the status, the duration and the problem list, and removes
