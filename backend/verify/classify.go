@@ -174,6 +174,11 @@ func isTLSError(err error) bool {
 		errors.As(err, &invalidErr) || errors.As(err, &recordErr) || errors.As(err, &alertErr) {
 		return true
 	}
+	// http.Client replaces the record error of a server that answers the
+	// TLS handshake in plain HTTP with this sentinel.
+	if errors.Is(err, http.ErrSchemeMismatch) {
+		return true
+	}
 	// Alerts sent by the server have an unexported type in crypto/tls.
 	text := err.Error()
 	return strings.Contains(text, "tls: ") || strings.Contains(text, "x509: ")

@@ -326,6 +326,19 @@ func TestProxyCarriesEveryCall(t *testing.T) {
 	}
 }
 
+func TestHTTPSEndpointAnsweredInPlainHTTP(t *testing.T) {
+	_, server, _ := simulator(t, ukgsim.Config{})
+	endpoint := "https://" + server.Listener.Addr().String()
+	rep := Verify(context.Background(), demoRequest(ukgsim.DemoClientSecret), Options{Endpoint: endpoint})
+
+	if problemCode(rep) != CodeTLSFailure {
+		t.Fatalf("problems = %+v, want tls_failure", rep.Problems)
+	}
+	if !strings.Contains(rep.Problems[0].Detail, "HTTP response to HTTPS client") {
+		t.Errorf("detail %q does not give the cause", rep.Problems[0].Detail)
+	}
+}
+
 func TestUnreachableHost(t *testing.T) {
 	listener, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
