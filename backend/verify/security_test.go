@@ -3,11 +3,14 @@ package verify
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -239,6 +242,8 @@ func TestCheckEndpoint(t *testing.T) {
 		"https://127.0.0.9:8443": "https://127.0.0.9:8443",
 		"http://[::1]:8443/":     "http://[::1]:8443",
 		"http://localhost:8443":  "http://localhost:8443",
+		"http://LOCALHOST:8443":  "http://localhost:8443",
+		"https://LocalHost":      "https://localhost",
 		" http://127.0.0.1 ":     "http://127.0.0.1",
 	}
 	for raw, want := range good {
@@ -255,6 +260,69 @@ func TestCheckEndpoint(t *testing.T) {
 		if _, err := CheckEndpoint(raw); err == nil {
 			t.Errorf("CheckEndpoint(%q) accepted", raw)
 		}
+	}
+}
+
+func TestLocalhostDialsLoopbackAddress(t *testing.T) {
+	for _, name := range []string{"localhost", "LOCALHOST"} {
+		t.Run(name, func(t *testing.T) {
+			_, server, _ := simulator(t, ukgsim.Config{})
+			_, port, _ := net.SplitHostPort(server.Listener.Addr().String())
+			var mu sync.Mutex
+			var dialed []string
+			record := func(ctx context.Context, network, addr string) (net.Conn, error) {
+				mu.Lock()
+				dialed = append(dialed, addr)
+				mu.Unlock()
+				var d net.Dialer
+				return d.DialContext(ctx, network, addr)
+			}
+			opts := Options{Endpoint: "http://" + name + ":" + port, DialContext: record}
+			rep := Verify(context.Background(), demoRequest(ukgsim.DemoClientSecret), opts)
+
+			if rep.Status != StatusVerified {
+				t.Fatalf("status = %q, problems %+v", rep.Status, rep.Problems)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if len(dialed) == 0 {
+				t.Fatal("no dial through the seam")
+			}
+			for _, addr := range dialed {
+				if addr != "127.0.0.1:"+port {
+					t.Errorf("dialed %q, want the loopback address 127.0.0.1:%s without a name lookup", addr, port)
+				}
+			}
+		})
+	}
+}
+
+func TestLocalhostFallsBackToIPv6(t *testing.T) {
+	var dialed []string
+	fake := func(ctx context.Context, network, addr string) (net.Conn, error) {
+		dialed = append(dialed, addr)
+		if addr == "[::1]:8443" {
+			client, server := net.Pipe()
+			server.Close()
+			return client, nil
+		}
+		return nil, errors.New("connection refused")
+	}
+	conn, err := resolveLocalhost(fake)(context.Background(), "tcp", "Localhost:8443")
+	if err != nil {
+		t.Fatalf("dial: %v", err)
+	}
+	conn.Close()
+	if want := []string{"127.0.0.1:8443", "[::1]:8443"}; !slices.Equal(dialed, want) {
+		t.Errorf("dialed %v, want %v", dialed, want)
+	}
+
+	dialed = nil
+	if _, err := resolveLocalhost(fake)(context.Background(), "tcp", "signin.ultipro.com:443"); err == nil {
+		t.Error("dial of another host succeeded, want the fake dialer's error")
+	}
+	if want := []string{"signin.ultipro.com:443"}; !slices.Equal(dialed, want) {
+		t.Errorf("dialed %v, want %v unchanged", dialed, want)
 	}
 }
 
