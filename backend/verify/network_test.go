@@ -318,6 +318,13 @@ func TestProxyCarriesEveryCall(t *testing.T) {
 			if len(targets) != 2 {
 				t.Errorf("CONNECT targets = %v, want only the two UKG hosts", targets)
 			}
+			// A dial that lost the race to a reused connection may still be
+			// in its tunnel when Verify returns, so wait for the counts to meet.
+			deadline := time.Now().Add(5 * time.Second)
+			for connections.Load() != int64(total) && time.Now().Before(deadline) {
+				time.Sleep(10 * time.Millisecond)
+				_, total = proxy.counts()
+			}
 			if got := connections.Load(); got != int64(total) {
 				t.Errorf("simulator accepted %d connections, proxy tunnelled %d", got, total)
 			}
