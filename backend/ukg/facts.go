@@ -304,8 +304,13 @@ var NotServiceHosts = []HostPattern{
 // gets a warning and is still accepted.
 const ServiceLabelPrefix = "service"
 
-// ExampleTenant is the tenant alias shown in help text.
-const ExampleTenant = "USG1008IT124S"
+// Examples shown in help text and messages.
+const (
+	ExampleTenant       = "USG1008IT124S"
+	ExampleServiceHost  = "servicet.ultipro.com"
+	ExampleServiceLabel = "servicet"
+	ExampleIdentityHost = "signin.ultipro.com"
+)
 
 // TenantShape matches the tenant aliases of every public example: three
 // letters, four digits, then 2 to 6 letters or digits (9 to 13 in all).

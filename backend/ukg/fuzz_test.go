@@ -126,3 +126,94 @@ func FuzzParseClientID(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseClientSecret(f *testing.F) {
+	for _, seed := range []string{
+		"ab/cd+ef$gh%20",
+		" Zq8-tEsT-sEcReT/+=$%-9Lk2Vw\r\n",
+		"abc\r\ndef",
+		"\u2060abc==\u200c",
+		"abc\xffdef",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, input string) {
+		got, err := ParseClientSecret(input)
+		checkFuzzError(t, input, err)
+		if err != nil {
+			return
+		}
+		value := got.Secret.Reveal()
+		if value == "" || !strings.Contains(input, value) {
+			t.Fatalf("%q gives a secret of %d bytes that the input does not contain", input, len(value))
+		}
+		if bad, found := findBadRune(value, isSecretRune); found {
+			t.Fatalf("%q gives a secret with %s", input, bad.describe())
+		}
+		again, err := ParseClientSecret(value)
+		if err != nil {
+			t.Fatalf("%q gives a secret that is rejected: %v", input, err)
+		}
+		if again.Secret.Reveal() != value || len(again.Notes) != 0 {
+			t.Fatalf("%q gives a secret that changes when parsed again (notes %v)", input, noteCodes(again.Notes))
+		}
+		// The notes have no run of MinClientSecretLength characters without
+		// a space, so such a secret can appear in them only by a leak.
+		if len(value) >= MinClientSecretLength && !strings.ContainsAny(value, " \u00a0") {
+			for _, n := range append(got.Notes, got.Warnings...) {
+				if strings.Contains(n.Message, value) {
+					t.Fatalf("note %s contains the secret", n.Code)
+				}
+			}
+		}
+	})
+}
+
+func FuzzParseIdentityHost(f *testing.F) {
+	for _, seed := range []string{
+		"SIGNIN.ULTIPRO.COM.",
+		"https://signin.ukg.net/signin/oauth2/t/USG1008IT124S/access_token",
+		"signin.ultipro.com@evil.test",
+		"https:/login.ultipro.ca/t/USG1008IT124S/token",
+		"sіgnin.ultipro.com",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, input string) {
+		got, err := ParseIdentityHost(input)
+		checkFuzzError(t, input, err)
+		if err != nil {
+			return
+		}
+		if _, ok := LookupIdentityHost(got.Value); !ok {
+			t.Fatalf("%q gives %q, which is not on the identity-host allow-list", input, got.Value)
+		}
+		again, err := ParseIdentityHost(got.Value)
+		if err != nil {
+			t.Fatalf("%q gives %q, which is rejected: %v", input, got.Value, err)
+		}
+		if again.Value != got.Value || len(again.Notes) != 0 {
+			t.Fatalf("%q gives %q, which parses to %q with notes %v", input, got.Value, again.Value, noteCodes(again.Notes))
+		}
+	})
+}
+
+func FuzzParseAccountType(f *testing.F) {
+	for _, seed := range []string{"production", " TEST ", "Canada\r\n", "sandbox", ""} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, input string) {
+		got, err := ParseAccountType(input)
+		checkFuzzError(t, input, err)
+		if err != nil {
+			return
+		}
+		if want, ok := LookupAccountType(got.ID); !ok || want != got {
+			t.Fatalf("%q gives %+v, which is not an entry of AccountTypes", input, got)
+		}
+		again, err := ParseAccountType(got.ID)
+		if err != nil || again.ID != got.ID {
+			t.Fatalf("%q gives %q, which parses to %q (%v)", input, got.ID, again.ID, err)
+		}
+	})
+}

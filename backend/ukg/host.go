@@ -36,7 +36,7 @@ func normalizeHost(field, host string) (string, *FieldError) {
 	}
 	if looksLikeIPv4(host) {
 		return "", fieldError(field, "ip_literal", 0,
-			"%q is an IP address. Enter the UKG host name, such as signin.ultipro.com.", host)
+			"%q is an IP address. Enter the UKG host name, such as %s.", host, hostExample(field))
 	}
 	return host, nil
 }
@@ -72,15 +72,15 @@ func checkHostRunes(field, host string) *FieldError {
 		return fieldError(field, "backslash", runeOffset(host, i)+1,
 			"The host name contains a backslash. Some programs read a backslash "+
 				"as \"/\", which changes the host, so enter only the host name, "+
-				"such as signin.ultipro.com.")
+				"such as %s.", hostExample(field))
 	}
 	if i := strings.IndexByte(host, '@'); i >= 0 {
 		// The part before "@" is not quoted: it may contain a password.
 		return fieldError(field, "userinfo", runeOffset(host, i)+1,
 			"The host name contains \"@\", so the part before it is a user name "+
 				"and the address leads to %q. "+
-				"Enter only the host name, such as signin.ultipro.com.",
-			host[strings.LastIndexByte(host, '@')+1:])
+				"Enter only the host name, such as %s.",
+			host[strings.LastIndexByte(host, '@')+1:], hostExample(field))
 	}
 
 	bad, found := findBadRune(host, isHostRune)
@@ -93,15 +93,24 @@ func checkHostRunes(field, host string) *FieldError {
 	case '%':
 		return fieldError(field, "percent_encoded", bad.position,
 			"The host name %q contains percent-encoding at position %d. Type the "+
-				"host name in plain letters, such as signin.ultipro.com.",
-			host, bad.position)
+				"host name in plain letters, such as %s.",
+			host, bad.position, hostExample(field))
 	case '/', '?', '#':
 		return fieldError(field, "invalid_character", bad.position,
 			"The host name %q contains %q at position %d. Enter only the host "+
-				"name, without a path, such as signin.ultipro.com.",
-			host, string(bad.r), bad.position)
+				"name, without a path, such as %s.",
+			host, string(bad.r), bad.position, hostExample(field))
 	}
 	return badHostRune(field, host, bad)
+}
+
+// hostExample returns the host that messages about field show as an
+// example: a web-service host for the subdomain field, else an identity host.
+func hostExample(field string) string {
+	if field == FieldSubdomain {
+		return ExampleServiceHost
+	}
+	return ExampleIdentityHost
 }
 
 func isHostRune(r rune) bool {
@@ -113,13 +122,13 @@ func colonError(field, host string, position int) *FieldError {
 	bare := strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
 	if strings.HasPrefix(host, "[") || net.ParseIP(bare) != nil {
 		return fieldError(field, "ip_literal", position,
-			"%q is an IP address. Enter the UKG host name, such as signin.ultipro.com.", host)
+			"%q is an IP address. Enter the UKG host name, such as %s.", host, hostExample(field))
 	}
 	i := strings.IndexByte(host, ':')
 	if i < 0 {
 		return fieldError(field, "invalid_character", position,
 			"The host name %q contains a bracket at position %d. Enter only the "+
-				"host name, such as signin.ultipro.com.", host, position)
+				"host name, such as %s.", host, position, hostExample(field))
 	}
 	return fieldError(field, "port", position,
 		"The host name %q includes the port %q. Remove the port, because UKG "+
@@ -138,8 +147,8 @@ func badHostRune(field, host string, bad badRune) *FieldError {
 	}
 	return fieldError(field, code, bad.position,
 		"The host name %q contains %s at position %d. A host name has only "+
-			"letters, digits, dots and hyphens, such as signin.ultipro.com.",
-		host, bad.describe(), bad.position)
+			"letters, digits, dots and hyphens, such as %s.",
+		host, bad.describe(), bad.position, hostExample(field))
 }
 
 // checkLabel checks one label of host for the DNS rules: 1 to 63
@@ -230,12 +239,17 @@ type address struct {
 func splitAddress(field, s string) (address, *FieldError) {
 	var a address
 	rest := s
+	if prefix, ok := malformedScheme(s); ok {
+		return address{}, fieldError(field, "malformed_scheme", 1,
+			"The address starts with %q, which is not a complete scheme. Write "+
+				"https:// with a colon and two slashes, or enter only %s.", prefix, valueHint(field))
+	}
 	if i := strings.Index(s, "://"); i >= 0 && isScheme(s[:i]) {
 		a.scheme = strings.ToLower(s[:i])
 		if a.scheme != "https" && a.scheme != "http" {
 			return address{}, fieldError(field, "unsupported_scheme", 1,
 				"The address starts with %q. Paste an https:// or http:// address, or "+
-					"only the host name.", s[:i+3])
+					"enter only %s.", s[:i+3], valueHint(field))
 		}
 		rest = s[i+3:]
 		a.isURL = true
@@ -258,6 +272,37 @@ func splitAddress(field, s string) (address, *FieldError) {
 	}
 	a.isURL = true
 	return a, nil
+}
+
+// malformedScheme returns the start of s when "http" or "https" begins s
+// and is followed by a broken "://": a colon with too few or too many
+// slashes, or two or more slashes without the colon ("https:/", "https:",
+// "https//"). A URL parser reads such a start as a host or a path, so the
+// real host would be lost.
+func malformedScheme(s string) (string, bool) {
+	lower := strings.ToLower(s)
+	for _, scheme := range []string{"https", "http"} {
+		if !strings.HasPrefix(lower, scheme) {
+			continue
+		}
+		rest := s[len(scheme):]
+		separator := rest[:len(rest)-len(strings.TrimLeft(rest, `:/\`))]
+		slashes := strings.Count(separator, "/") + strings.Count(separator, `\`)
+		if separator == "://" || (!strings.Contains(separator, ":") && slashes < 2) {
+			return "", false
+		}
+		return s[:len(scheme)+len(separator)], true
+	}
+	return "", false
+}
+
+// valueHint names what field takes on its own, with an example, to
+// complete "enter only …".
+func valueHint(field string) string {
+	if field == FieldTenant {
+		return "the tenant name, such as " + ExampleTenant
+	}
+	return "the host name, such as " + hostExample(field)
 }
 
 // isScheme reports whether s is a URL scheme (RFC 3986, section 3.1).

@@ -127,6 +127,35 @@ func TestParseIdentityHost(t *testing.T) {
 	}
 }
 
+func TestParseIdentityHostExamples(t *testing.T) {
+	inputs := []string{
+		"signin.ultipro.com@evil.test",
+		"evil.test\\@signin.ultipro.com",
+		"%73ignin.ultipro.com",
+		"127.0.0.1",
+		"sign_in.ultipro.com",
+		"[signin.ultipro.com",
+		"ftp://signin.ultipro.com",
+	}
+	for _, input := range inputs {
+		t.Run(input, func(t *testing.T) {
+			_, err := ParseIdentityHost(input)
+			fe := fieldErrorOf(t, err)
+			if !strings.Contains(fe.Message, "such as signin.ultipro.com.") {
+				t.Errorf("message %q does not show an identity host as the example", fe.Message)
+			}
+		})
+	}
+}
+
+func TestParseIdentityHostMalformedScheme(t *testing.T) {
+	_, err := ParseIdentityHost("https:/signin.ultipro.com/signin/oauth2/t/X/access_token")
+	checkRejected(t, FieldIdentityHost, err, wantRejected{
+		input: "https:/signin.ultipro.com", code: "malformed_scheme", position: 1,
+		message: []string{`"https:/"`, "such as signin.ultipro.com"},
+	})
+}
+
 func TestParseIdentityHostURLNote(t *testing.T) {
 	got, err := ParseIdentityHost("https://signin.ultipro.com/signin/oauth2/t/X/access_token")
 	if err != nil {

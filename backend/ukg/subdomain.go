@@ -12,9 +12,10 @@ const serviceHostHelp = `To find the web-service host, type "Web Services" in th
 // ParseSubdomain parses the web-service subdomain from a bare label
 // ("SERVICET"), a host ("Servicet.ultipro.com") or a URL
 // ("http://Servicet.ultipro.com/services/BIDataService"), and returns the
-// label in lower case. A pasted host must end in one of Domains and must not
-// be a Recruiting website or sign-in page (NotServiceHosts). Errors are
-// *FieldError.
+// label in lower case. A pasted host must end in one of Domains. Neither the
+// host nor its label on any of Domains may be a Recruiting website or
+// sign-in page (NotServiceHosts), so "signin" is rejected like
+// signin.ultipro.com. Errors are *FieldError.
 func ParseSubdomain(input string) (Subdomain, error) {
 	t := trimInput(input)
 	if t.value == "" {
@@ -43,7 +44,14 @@ func parseBareLabel(t trimmedInput) (Subdomain, error) {
 			err.Position += t.leading
 		}
 		err.Message = strings.Replace(err.Message, "The host name", "The subdomain", 1)
+		err.Message = strings.Replace(err.Message, "such as "+ExampleServiceHost, "such as "+ExampleServiceLabel, 1)
 		return Subdomain{}, err
+	}
+
+	if host, pattern, ok := matchNotServiceLabel(label); ok {
+		return Subdomain{}, fieldError(FieldSubdomain, "not_a_service_host", 0,
+			"%s is the first part of %s, which is the address of %s, not a web-service host. %s",
+			label, host, pattern.Description, serviceHostHelp)
 	}
 
 	notes := t.notes
@@ -81,7 +89,27 @@ func checkServiceHost(p pastedHost) *FieldError {
 				"one, such as servicet.%s. %s",
 			p.host, domain, domain, serviceHostHelp)
 	}
+	if host, pattern, ok := matchNotServiceLabel(label); ok {
+		return fieldError(FieldSubdomain, "not_a_service_host", 0,
+			"%s starts like %s, which is the address of %s, so it is not a web-service host. %s",
+			p.host, host, pattern.Description, serviceHostHelp)
+	}
 	return nil
+}
+
+// matchNotServiceLabel returns the first host of label on one of Domains
+// that matches NotServiceHosts, and the matching pattern. For example
+// "signin" gives signin.ultipro.com. A label that gives such a host on one
+// UKG domain is rejected on every domain, so that a subdomain taken from a
+// host is accepted again as a bare label.
+func matchNotServiceLabel(label string) (string, HostPattern, bool) {
+	for _, domain := range Domains {
+		host := label + "." + domain
+		if pattern, ok := matchNotServiceHost(host); ok {
+			return host, pattern, true
+		}
+	}
+	return "", HostPattern{}, false
 }
 
 // notServiceHost explains which page the admin copied instead of a

@@ -136,6 +136,20 @@ func TestParseSubdomainRejected(t *testing.T) {
 			message: []string{"signin.ukg.net is the address of a sign-in page"}},
 		{name: "other login", input: "login.microsoftonline.com", code: "not_a_service_host",
 			message: []string{"sign-in page"}},
+		{name: "signin label", input: "signin", code: "not_a_service_host",
+			message: []string{"signin is the first part of signin.ultipro.com", "a sign-in page", help}},
+		{name: "login label", input: " LOGIN ", code: "not_a_service_host",
+			message: []string{"login is the first part of login.ultipro.com", "a sign-in page", help}},
+		{name: "recruiting label", input: "recruiting", code: "not_a_service_host",
+			message: []string{"recruiting.ultipro.com", "UKG Pro Recruiting website", help}},
+		{name: "recruiting2 label", input: "recruiting2", code: "not_a_service_host",
+			message: []string{"recruiting2.ultipro.com", "second cluster", help}},
+		{name: "recruiting demo label", input: "rec-demo-b", code: "not_a_service_host",
+			message: []string{"rec-demo-b.ultipro.com", "demo website", help}},
+		{name: "recruiting on other domain", input: "recruiting.ukgpro.com", code: "not_a_service_host",
+			message: []string{"recruiting.ukgpro.com starts like recruiting.ultipro.com", help}},
+		{name: "recruiting demo in canada", input: "https://rec-demo-c.ultipro.ca/", code: "not_a_service_host",
+			message: []string{"rec-demo-c.ultipro.com", "demo website"}},
 		{name: "empty", input: " \r\n", code: "empty", message: []string{help}},
 		{name: "unknown domain", input: "servicet.example.com", code: "unknown_domain",
 			message: []string{"servicet.example.com is not a UKG address", "ultipro.ca"}},
@@ -167,6 +181,60 @@ func TestParseSubdomainRejected(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ParseSubdomain(tt.input)
 			checkRejected(t, FieldSubdomain, err, tt)
+		})
+	}
+}
+
+func TestParseSubdomainExamples(t *testing.T) {
+	tests := []struct {
+		input   string
+		example string
+	}{
+		{"user@servicet.ultipro.com", "such as servicet.ultipro.com."},
+		{"https://evil.test\\@servicet.ultipro.com", "such as servicet.ultipro.com."},
+		{"%73ervicet.ultipro.com", "such as servicet.ultipro.com."},
+		{"http://10.0.0.1/services", "such as servicet.ultipro.com."},
+		{"https://[servicet.ultipro.com/", "such as servicet.ultipro.com."},
+		{"serv_icet.ultipro.com", "such as servicet.ultipro.com."},
+		{"serv icet.ultipro.com", "such as servicet.ultipro.com."},
+		{"service_t", "such as servicet."},
+		{"%73ervicet", "such as servicet."},
+		{"ftp://servicet.ultipro.com", "such as servicet.ultipro.com."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.input, func(t *testing.T) {
+			_, err := ParseSubdomain(tt.input)
+			fe := fieldErrorOf(t, err)
+			if !strings.Contains(fe.Message, tt.example) {
+				t.Errorf("message %q does not contain %q", fe.Message, tt.example)
+			}
+			if strings.Contains(fe.Message, "signin") {
+				t.Errorf("message %q shows an identity host as the example", fe.Message)
+			}
+		})
+	}
+}
+
+func TestParseSubdomainMalformedScheme(t *testing.T) {
+	tests := []wantRejected{
+		{name: "one slash", input: "https:/servicet.ultipro.com", code: "malformed_scheme", position: 1,
+			message: []string{`"https:/"`, "https://", "servicet.ultipro.com"}},
+		{name: "no slash", input: "https:servicet.ultipro.com", code: "malformed_scheme", position: 1,
+			message: []string{`"https:"`}},
+		{name: "no colon", input: "http//Servicet.ultipro.com/services", code: "malformed_scheme", position: 1,
+			message: []string{`"http//"`}},
+		{name: "three slashes", input: "HTTPS:///servicet.ultipro.com", code: "malformed_scheme", position: 1,
+			message: []string{`"HTTPS:///"`}},
+		{name: "backslashes", input: `https:\\servicet.ultipro.com`, code: "malformed_scheme", position: 1},
+		{name: "after spaces", input: "  https:/servicet.ultipro.com", code: "malformed_scheme", position: 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseSubdomain(tt.input)
+			checkRejected(t, FieldSubdomain, err, tt)
+			if fe := fieldErrorOf(t, err); strings.Contains(fe.Message, "port") {
+				t.Errorf("message %q blames a port", fe.Message)
+			}
 		})
 	}
 }

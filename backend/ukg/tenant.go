@@ -11,8 +11,9 @@ var tenantPathTemplates = []string{currentTokenPath, legacyTokenPath, APIPath}
 // ParseTenant parses the tenant alias from a bare alias or from a pasted
 // UKG Pro Recruiting URL, whose first path segment is the tenant
 // ("https://rec-demo-b.ultipro.com/USG1008IT124S/Dashboard"). The alias
-// keeps the case the admin typed. A lower-case letter or an unusual shape
-// (see TenantShape) only raises a warning. Errors are *FieldError.
+// keeps the case the admin typed. A lower-case letter, an unusual shape
+// (see TenantShape) or a URL whose host is not a UKG host only raises a
+// warning. Errors are *FieldError.
 func ParseTenant(input string) (Value, error) {
 	t := trimInput(input)
 	if t.value == "" {
@@ -20,43 +21,78 @@ func ParseTenant(input string) (Value, error) {
 			"The tenant name is empty. "+tenantHelp)
 	}
 
-	tenant, start, fromURL, err := tenantFromInput(t.value)
+	part, err := tenantFromInput(t.value)
 	if err != nil {
 		return Value{}, err
 	}
+	tenant := part.text
 	if bad, found := findBadRune(tenant, isAlphanumericRune); found {
-		position := t.leading + runeOffset(t.value, start) + bad.position
+		// The message quotes the tenant alone, so its position counts from
+		// the start of the tenant, while Position counts in the input.
+		position := t.leading + runeOffset(t.value, part.start) + bad.position
 		return Value{}, fieldError(FieldTenant, bad.code(), position,
 			"The tenant name %q contains %s at position %d. A tenant name has only "+
 				"letters and digits, such as %s.",
-			tenant, bad.describe(), position, ExampleTenant)
+			tenant, bad.describe(), bad.position, ExampleTenant)
 	}
 
 	notes := t.notes
-	if fromURL {
+	if part.fromURL {
 		notes = append(notes, Note{Code: "took_tenant_from_url",
 			Message: "Took the tenant name " + tenant + " from the path of the address you pasted."})
 	}
-	return Value{Value: tenant, Notes: notes, Warnings: tenantWarnings(tenant)}, nil
+	warnings := tenantWarnings(tenant)
+	if part.host != "" && !IsUKGHost(part.host) {
+		warnings = append(warnings, foreignHostWarning(part.host, tenant))
+	}
+	return Value{Value: tenant, Notes: notes, Warnings: warnings}, nil
+}
+
+// foreignHostWarning warns that the URL a tenant came from is not on a UKG
+// domain. Only the part of host after any "@" is shown, because the part
+// before it may be a password.
+func foreignHostWarning(host, tenant string) Note {
+	shown := host[strings.LastIndexByte(host, '@')+1:]
+	if normalized, err := normalizeHost("", shown); err == nil {
+		shown = normalized
+	} else {
+		shown = quote(shown)
+	}
+	return Note{Code: "not_ukg_address",
+		Message: "The address you pasted is on " + shown + ", which is not a UKG address. " +
+			"The tenant name " + tenant + " was taken from its path, so check that you " +
+			"copied the UKG Pro Recruiting address after you sign in."}
 }
 
 const tenantHelp = "The tenant name is the first part of the path of the UKG Pro " +
 	"Recruiting address after you sign in, " +
 	"such as " + ExampleTenant + " in https://recruiting.ultipro.com/" + ExampleTenant + "/Dashboard."
 
-// tenantFromInput returns the tenant part of s and its byte index in s. A
-// value without "/" is the tenant itself.
-func tenantFromInput(s string) (tenant string, start int, fromURL bool, err *FieldError) {
+// tenantPart is the tenant found in a pasted value.
+type tenantPart struct {
+	text string
+	// start is the byte index of text in the value.
+	start   int
+	fromURL bool
+	// host is the host of a pasted URL, unchecked, or "" for a path alone.
+	host string
+}
+
+// tenantFromInput finds the tenant in s. A value without "/" is the tenant
+// itself.
+func tenantFromInput(s string) (tenantPart, *FieldError) {
 	if !strings.Contains(s, "/") {
-		return s, 0, false, nil
+		return tenantPart{text: s}, nil
 	}
 
 	var a address
 	first, _, _ := strings.Cut(s, "/")
-	if strings.Contains(s, "://") || strings.HasPrefix(s, "//") || strings.Contains(first, ".") {
+	_, badScheme := malformedScheme(s)
+	if strings.Contains(s, "://") || strings.HasPrefix(s, "//") || strings.Contains(first, ".") || badScheme {
+		var err *FieldError
 		a, err = splitAddress(FieldTenant, s)
 		if err != nil {
-			return "", 0, false, err
+			return tenantPart{}, err
 		}
 	} else {
 		a = address{path: s, isURL: true}
@@ -65,11 +101,16 @@ func tenantFromInput(s string) (tenant string, start int, fromURL bool, err *Fie
 	segments := pathSegments(a.path)
 	index, ok := tenantSegment(segments)
 	if !ok {
-		return "", 0, false, fieldError(FieldTenant, "no_tenant_in_url", 0,
+		return tenantPart{}, fieldError(FieldTenant, "no_tenant_in_url", 0,
 			"The address you pasted has no path, so it does not contain the tenant "+
 				"name. "+tenantHelp)
 	}
-	return segments[index].text, a.pathStart + segments[index].start, true, nil
+	return tenantPart{
+		text:    segments[index].text,
+		start:   a.pathStart + segments[index].start,
+		fromURL: true,
+		host:    a.host,
+	}, nil
 }
 
 // segment is one non-empty segment of a URL path.

@@ -54,6 +54,42 @@ func TestParseTenant(t *testing.T) {
 	}
 }
 
+func TestParseTenantForeignHost(t *testing.T) {
+	tests := []struct {
+		name  string
+		input string
+		shown string
+	}{
+		{"other domain", "https://evil.example.com/USG1008IT124S", "evil.example.com"},
+		{"look-alike domain", "https://recruiting.ultipro.com.example.net/USG1008IT124S/Dashboard",
+			"recruiting.ultipro.com.example.net"},
+		{"no scheme", "Evil.Example.com/USG1008IT124S", "evil.example.com"},
+		{"user info", "https://admin:Hunter2-pass@evil.example.com/USG1008IT124S", "evil.example.com"},
+		{"ip address", "http://10.0.0.1/USG1008IT124S", `"10.0.0.1"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ParseTenant(tt.input)
+			if err != nil {
+				t.Fatalf("error: %v", err)
+			}
+			if got.Value != ExampleTenant {
+				t.Errorf("Value = %q, want %q", got.Value, ExampleTenant)
+			}
+			warning, ok := findNote(got.Warnings, "not_ukg_address")
+			if !ok {
+				t.Fatalf("warnings %v, want not_ukg_address", noteCodes(got.Warnings))
+			}
+			if want := "on " + tt.shown + ", which is not a UKG address"; !strings.Contains(warning.Message, want) {
+				t.Errorf("warning %q does not contain %q", warning.Message, want)
+			}
+			if strings.Contains(warning.Message, "Hunter2-pass") {
+				t.Errorf("warning %q contains the password", warning.Message)
+			}
+		})
+	}
+}
+
 func TestParseTenantLowerCaseWarning(t *testing.T) {
 	got, err := ParseTenant("usg1008it124s")
 	if err != nil {
@@ -101,7 +137,14 @@ func TestParseTenantRejected(t *testing.T) {
 		{name: "no path", input: "https://recruiting.ultipro.com/", code: "no_tenant_in_url"},
 		{name: "percent in url", input: "https://recruiting.ultipro.com/USG%31008/Dashboard", code: "invalid_character",
 			position: 35},
-		{name: "ftp url", input: "ftp://recruiting.ultipro.com/USG1008IT124S", code: "unsupported_scheme", position: 1},
+		{name: "ftp url", input: "ftp://recruiting.ultipro.com/USG1008IT124S", code: "unsupported_scheme", position: 1,
+			message: []string{"the tenant name, such as USG1008IT124S"}},
+		{name: "percent position", input: "https://recruiting.ultipro.com/USG1008%49T124S/x", code: "invalid_character",
+			position: 39, message: []string{`"USG1008%49T124S" contains the character "%" at position 8.`}},
+		{name: "space position after trim", input: "  USG 1008", code: "whitespace_inside", position: 6,
+			message: []string{`"USG 1008" contains a space at position 4.`}},
+		{name: "malformed scheme", input: "https:/recruiting.ultipro.com/USG1008IT124S/Dashboard", code: "malformed_scheme",
+			position: 1, message: []string{`"https:/"`, "the tenant name, such as USG1008IT124S"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -13,10 +14,12 @@ import (
 const shutdownGrace = 5 * time.Second
 
 // ListenAndServe serves a simulator for cfg on addr until ctx ends. The
-// host of addr must be "localhost" or a loopback IP literal, so the
-// simulator is never reachable from another machine.
+// host of addr must be "localhost", in any case, or a loopback IP literal,
+// so the simulator is never reachable from another machine. "localhost"
+// means 127.0.0.1, without a name lookup.
 func ListenAndServe(ctx context.Context, addr string, cfg Config) error {
-	if err := checkLoopbackAddr(addr); err != nil {
+	addr, err := LoopbackListenAddr(addr)
+	if err != nil {
 		return err
 	}
 	sim, err := New(cfg)
@@ -62,18 +65,21 @@ func (s *Server) Serve(ctx context.Context, listener net.Listener) error {
 	return nil
 }
 
-// checkLoopbackAddr rejects a listen address that is not on loopback. An
-// empty host would listen on every interface.
-func checkLoopbackAddr(addr string) error {
-	host, _, err := net.SplitHostPort(addr)
+// LoopbackListenAddr returns addr with "localhost", in any case, replaced
+// by 127.0.0.1, so that a hosts file or DNS server cannot move the
+// simulator to another interface. It rejects an address that is not on
+// loopback, including one with an empty host, which would listen on every
+// interface.
+func LoopbackListenAddr(addr string) (string, error) {
+	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
-		return fmt.Errorf("listen address %q is not host:port: %w", addr, err)
+		return "", fmt.Errorf("listen address %q is not host:port: %w", addr, err)
 	}
-	if host == "localhost" {
-		return nil
+	if strings.EqualFold(host, "localhost") {
+		return net.JoinHostPort("127.0.0.1", port), nil
 	}
 	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
-		return nil
+		return addr, nil
 	}
-	return fmt.Errorf("listen address %q is not on loopback: use 127.0.0.1 or localhost", addr)
+	return "", fmt.Errorf("listen address %q is not on loopback: use 127.0.0.1 or localhost", addr)
 }

@@ -377,6 +377,25 @@ func TestNewRejectsUnknownScenario(t *testing.T) {
 	}
 }
 
+func TestLoopbackListenAddr(t *testing.T) {
+	tests := map[string]string{
+		"localhost:8443": "127.0.0.1:8443",
+		"LOCALHOST:0":    "127.0.0.1:0",
+		"127.0.0.2:8443": "127.0.0.2:8443",
+		"[::1]:8443":     "[::1]:8443",
+	}
+	for addr, want := range tests {
+		got, err := LoopbackListenAddr(addr)
+		if err != nil {
+			t.Errorf("LoopbackListenAddr(%q): %v", addr, err)
+			continue
+		}
+		if got != want {
+			t.Errorf("LoopbackListenAddr(%q) = %q, want %q", addr, got, want)
+		}
+	}
+}
+
 func TestListenAndServe(t *testing.T) {
 	for _, addr := range []string{":0", "0.0.0.0:0", "10.0.0.1:8443", "[::]:0", "example.com:80", "nohostport"} {
 		if err := ListenAndServe(context.Background(), addr, Config{}); err == nil {

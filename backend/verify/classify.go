@@ -15,7 +15,6 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/ukglink/ukglink/backend/secret"
 	"github.com/ukglink/ukglink/backend/ukg"
 )
 
@@ -79,6 +78,10 @@ func (r *run) problem(code, host, detail string, extra map[string]string) *Probl
 		"seconds":   strconv.FormatFloat(min(r.opts.ConnectTimeout, r.opts.Timeout).Seconds(), 'f', -1, 64),
 		"hint":      r.hintFor(code, host),
 	}
+	vars["token_url"] = ""
+	if r.targets.tokenURL != nil {
+		vars["token_url"] = r.targets.tokenURL.String()
+	}
 	vars["tenant_upper"] = strings.ToUpper(pf.Tenant)
 	vars["other_hosts"] = otherIdentityHosts(r.targets.endpoints.IdentityHost)
 	vars["required_scopes"] = strings.Join(ukg.RequiredScopeNames(), ", ")
@@ -89,22 +92,38 @@ func (r *run) problem(code, host, detail string, extra map[string]string) *Probl
 	return &p
 }
 
-// redact replaces the secret and the token in text from a server, so that
+// secretRedactor returns the redactor of the secret and, once issued, the
+// token.
+func (r *run) secretRedactor() redactor {
+	return newRedactor(r.req.Secret.Reveal(), r.token)
+}
+
+// redact removes the secret and the token from text from a server, so that
 // a response that echoes either reaches neither the log nor the report.
 func (r *run) redact(text string) string {
-	for _, value := range []string{r.req.Secret.Reveal(), r.token} {
-		if len(value) >= minRedactLength {
-			text = strings.ReplaceAll(text, value, secret.Redacted)
-		}
-	}
-	return text
+	return r.secretRedactor().redact(text)
+}
+
+// serverText redacts and shortens a text that a server sent, for a detail.
+// Redaction comes first so that shortening cannot cut a value into a form
+// that no longer matches. The caller redacts the whole detail again, which
+// removes any remaining piece of a value.
+func (r *run) serverText(text string) string {
+	return cleanText(r.redact(text), maxDetailText)
 }
 
 func (r *run) hintFor(code, host string) string {
 	switch code {
 	case CodeInvalidClient:
 		return requestTextTemplate
-	case CodeWrongTenantOrHost, CodeNotFound:
+	case CodeWrongTenantOrHost:
+		// The token endpoint was not found: the tenant may need upper case,
+		// or the tenant lives on another account type's identity host.
+		if r.req.Profile.Tenant != strings.ToUpper(r.req.Profile.Tenant) {
+			return hintUpperTenant + hintOtherHosts
+		}
+		return hintOtherHosts
+	case CodeNotFound:
 		if r.req.Profile.Tenant != strings.ToUpper(r.req.Profile.Tenant) {
 			return hintUpperTenant
 		}
@@ -120,7 +139,7 @@ func (r *run) hintFor(code, host string) string {
 // classifyError maps a transport error, or a context error, to a problem.
 func (r *run) classifyError(err error, host string) Problem {
 	code := errorCode(err, r.caller)
-	detail := "request to " + host + " failed: " + cleanText(err.Error(), 4*maxDetailText)
+	detail := "request to " + host + " failed: " + cleanText(r.redact(err.Error()), 4*maxDetailText)
 	return *r.problem(code, host, detail, nil)
 }
 
@@ -155,6 +174,11 @@ func isTLSError(err error) bool {
 		errors.As(err, &invalidErr) || errors.As(err, &recordErr) || errors.As(err, &alertErr) {
 		return true
 	}
+	// http.Client replaces the record error of a server that answers the
+	// TLS handshake in plain HTTP with this sentinel.
+	if errors.Is(err, http.ErrSchemeMismatch) {
+		return true
+	}
 	// Alerts sent by the server have an unexported type in crypto/tls.
 	text := err.Error()
 	return strings.Contains(text, "tls: ") || strings.Contains(text, "x509: ")
@@ -175,16 +199,16 @@ func (r *run) detail(method, target string, res *httpResult, reply tokenReply) s
 		if contentType == "" {
 			contentType = "none"
 		}
-		parts = append(parts, "content type "+cleanText(contentType, maxDetailText))
+		parts = append(parts, "content type "+r.serverText(contentType))
 		if location := res.header.Get("Location"); location != "" {
-			parts = append(parts, "redirect to "+cleanText(location, maxDetailText)+" not followed")
+			parts = append(parts, "redirect to "+r.serverText(location)+" not followed")
 		}
 	}
 	if reply.ErrorCode != "" {
-		parts = append(parts, "error "+cleanText(reply.ErrorCode, maxDetailText))
+		parts = append(parts, "error "+r.serverText(reply.ErrorCode))
 	}
 	if reply.ErrorDescription != "" {
-		parts = append(parts, "error_description "+cleanText(reply.ErrorDescription, maxDetailText))
+		parts = append(parts, "error_description "+r.serverText(reply.ErrorDescription))
 	}
 	return strings.Join(parts, ", ")
 }

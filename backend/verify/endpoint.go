@@ -27,8 +27,10 @@ var tenantPattern = regexp.MustCompile(`^[A-Za-z0-9]{1,64}$`)
 
 // CheckEndpoint parses raw as a test or demo endpoint. It must be an http or
 // https URL without user information, path, query or fragment, whose host is
-// "localhost" or a loopback IP literal (127.0.0.0/8, ::1). The result has
-// only the scheme and host set.
+// "localhost" in any case or a loopback IP literal (127.0.0.0/8, ::1). The
+// result has only the scheme and host set, with "localhost" in lower case.
+// The verifier dials "localhost" as 127.0.0.1 or ::1 without a name lookup
+// (see resolveLocalhost).
 func CheckEndpoint(raw string) (*url.URL, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
@@ -46,11 +48,21 @@ func CheckEndpoint(raw string) (*url.URL, error) {
 	if !isLoopbackHost(u.Hostname()) {
 		return nil, fmt.Errorf("endpoint host %q is not localhost or a loopback address: %w", u.Hostname(), errHostNotAllowed)
 	}
-	return &url.URL{Scheme: u.Scheme, Host: u.Host}, nil
+	host := u.Host
+	if isLocalhost(u.Hostname()) {
+		host = strings.ToLower(host)
+	}
+	return &url.URL{Scheme: u.Scheme, Host: host}, nil
+}
+
+// isLocalhost reports whether host is "localhost", ignoring case as host
+// names do.
+func isLocalhost(host string) bool {
+	return strings.EqualFold(host, "localhost")
 }
 
 func isLoopbackHost(host string) bool {
-	if host == "localhost" {
+	if isLocalhost(host) {
 		return true
 	}
 	ip := net.ParseIP(host)

@@ -39,7 +39,7 @@ func ukgCertificate(t *testing.T) (tls.Certificate, *x509.CertPool) {
 	template := &x509.Certificate{
 		SerialNumber:          big.NewInt(1),
 		Subject:               pkix.Name{CommonName: "ukgsim test"},
-		DNSNames:              []string{"signin.ultipro.com", "servicet.ultipro.com"},
+		DNSNames:              []string{"signin.ultipro.com", "servicet.ultipro.com", "signin.ukg.net", "servicet.ukgpro.com"},
 		NotBefore:             time.Now().Add(-time.Hour),
 		NotAfter:              time.Now().Add(time.Hour),
 		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
@@ -64,7 +64,13 @@ func ukgCertificate(t *testing.T) (tls.Certificate, *x509.CertPool) {
 // real UKG host names, and counts the TLS connections it accepts.
 func tlsSimulator(t *testing.T) (*ukgsim.Server, *httptest.Server, *x509.CertPool, *atomic.Int64) {
 	t.Helper()
-	sim, err := ukgsim.New(ukgsim.Config{ClientSecret: testSecret})
+	return tlsSimulatorFor(t, ukgsim.Config{ClientSecret: testSecret})
+}
+
+// tlsSimulatorFor is tlsSimulator for the simulator configuration cfg.
+func tlsSimulatorFor(t *testing.T, cfg ukgsim.Config) (*ukgsim.Server, *httptest.Server, *x509.CertPool, *atomic.Int64) {
+	t.Helper()
+	sim, err := ukgsim.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,6 +138,72 @@ func TestUntrustedCertificate(t *testing.T) {
 	}
 	if n := len(sim.Requests()); n != 0 {
 		t.Errorf("%d requests passed a failed handshake", n)
+	}
+}
+
+func TestWrongTenantSuggestsAccountTypes(t *testing.T) {
+	tests := []struct {
+		account  string
+		tried    string
+		service  string
+		suggests []string
+	}{
+		{"test", "signin.ultipro.com", "servicet.ultipro.com",
+			[]string{"Production, Canada (ultipro.ca): signin.ultipro.ca", "Production (ukgpro.com): signin.ukg.net"}},
+		{"ukgpro", "signin.ukg.net", "servicet.ukgpro.com",
+			[]string{"Production (ultipro.com): signin.ultipro.com", "Production, Canada (ultipro.ca): signin.ultipro.ca"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.account, func(t *testing.T) {
+			clearProxyEnv(t)
+			_, server, pool, _ := tlsSimulatorFor(t, ukgsim.Config{Scenario: "unknown-tenant", ClientSecret: testSecret})
+			addr := server.Listener.Addr().String()
+			mapped := map[string]string{tt.tried + ":443": addr, tt.service + ":443": addr}
+			req := demoRequest(testSecret)
+			req.Profile.AccountType = tt.account
+			rep := Verify(context.Background(), req, Options{DialContext: loopbackOnlyDialer(mapped), RootCAs: pool})
+
+			if problemCode(rep) != CodeWrongTenantOrHost {
+				t.Fatalf("problems = %+v, want wrong_tenant_or_host", rep.Problems)
+			}
+			message := rep.Problems[0].Message
+			tokenURL := "https://" + tt.tried + "/signin/oauth2/t/" + ukgsim.DemoTenant + "/access_token"
+			if !strings.HasPrefix(message, tt.tried+" has no token endpoint") {
+				t.Errorf("message %q does not start with the host tried, %s", message, tt.tried)
+			}
+			if !strings.Contains(message, tokenURL) {
+				t.Errorf("message %q does not name the token URL %s", message, tokenURL)
+			}
+			_, others, found := strings.Cut(message, "Other account types")
+			if !found {
+				t.Fatalf("message %q suggests no other account types", message)
+			}
+			for _, want := range tt.suggests {
+				if !strings.Contains(others, want) {
+					t.Errorf("suggestions %q do not contain %q", others, want)
+				}
+			}
+			if strings.Contains(others, ": "+tt.tried) {
+				t.Errorf("suggestions %q contain the host tried, %s", others, tt.tried)
+			}
+		})
+	}
+}
+
+func TestWrongTenantSuggestsUpperCaseFirst(t *testing.T) {
+	_, server, _ := simulator(t, ukgsim.Config{})
+	req := demoRequest(ukgsim.DemoClientSecret)
+	req.Profile.Tenant = strings.ToLower(ukgsim.DemoTenant)
+	rep := Verify(context.Background(), req, Options{Endpoint: server.URL})
+
+	if problemCode(rep) != CodeWrongTenantOrHost {
+		t.Fatalf("problems = %+v, want wrong_tenant_or_host", rep.Problems)
+	}
+	message := rep.Problems[0].Message
+	upper := strings.Index(message, "try "+ukgsim.DemoTenant)
+	others := strings.Index(message, "Other account types use these identity hosts")
+	if upper < 0 || others < 0 || upper > others {
+		t.Errorf("message %q does not suggest the upper-case tenant, then other account types", message)
 	}
 }
 
@@ -246,11 +318,31 @@ func TestProxyCarriesEveryCall(t *testing.T) {
 			if len(targets) != 2 {
 				t.Errorf("CONNECT targets = %v, want only the two UKG hosts", targets)
 			}
+			// A dial that lost the race to a reused connection may still be
+			// in its tunnel when Verify returns, so wait for the counts to meet.
+			deadline := time.Now().Add(5 * time.Second)
+			for connections.Load() != int64(total) && time.Now().Before(deadline) {
+				time.Sleep(10 * time.Millisecond)
+				_, total = proxy.counts()
+			}
 			if got := connections.Load(); got != int64(total) {
 				t.Errorf("simulator accepted %d connections, proxy tunnelled %d", got, total)
 			}
 			assertReadOnly(t, sim)
 		})
+	}
+}
+
+func TestHTTPSEndpointAnsweredInPlainHTTP(t *testing.T) {
+	_, server, _ := simulator(t, ukgsim.Config{})
+	endpoint := "https://" + server.Listener.Addr().String()
+	rep := Verify(context.Background(), demoRequest(ukgsim.DemoClientSecret), Options{Endpoint: endpoint})
+
+	if problemCode(rep) != CodeTLSFailure {
+		t.Fatalf("problems = %+v, want tls_failure", rep.Problems)
+	}
+	if !strings.Contains(rep.Problems[0].Detail, "HTTP response to HTTPS client") {
+		t.Errorf("detail %q does not give the cause", rep.Problems[0].Detail)
 	}
 }
 

@@ -104,7 +104,29 @@ func (r *run) probe(ctx context.Context, client *http.Client, check int, p ukg.P
 		r.end(check, started, nil, &problem, "")
 		return
 	}
-	r.end(check, started, res, r.classifyProbe(res, p, target), "")
+	problem := r.classifyProbe(res, p, target)
+	if problem != nil && problem.Code == CodePermissionDenied {
+		r.mu.Lock()
+		r.deniedScopes = append(r.deniedScopes, p.Scope)
+		r.mu.Unlock()
+	}
+	r.end(check, started, res, problem, "")
+}
+
+// addDeniedScopes adds the scope of each probe that UKG rejected with 403
+// to the missing scopes, in table order and without duplicates.
+//
+// A 403 is evidence, not proof, that the probe's scope is missing: UKG
+// admits each endpoint with any one of several scopes, and the read path of
+// applicant-sources is inferred. The scope is listed even when the token
+// names it as granted, because the admin needs it in the request to UKG
+// support either way.
+func (r *run) addDeniedScopes() {
+	if len(r.deniedScopes) == 0 {
+		return
+	}
+	missing := append(slices.Clone(r.report.MissingScopes), r.deniedScopes...)
+	r.report.MissingScopes = orderScopes(missing)
 }
 
 // getProbe sends one GET with the bearer token and reads the response.
@@ -147,6 +169,9 @@ func (r *run) classifyProbe(res *httpResult, p ukg.Probe, target string) *Proble
 	case status == http.StatusUnauthorized:
 		return r.problem(CodeTokenNotAccepted, host, detail, vars)
 	case status == http.StatusForbidden:
+		if slices.Contains(r.report.GrantedScopes, p.Scope) {
+			detail += "; the token lists " + p.Scope + " as granted"
+		}
 		return r.problem(CodePermissionDenied, host, detail, vars)
 	case status == http.StatusNotFound:
 		return r.problem(CodeNotFound, host, detail, vars)

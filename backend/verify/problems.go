@@ -33,9 +33,9 @@ const (
 // and the admin-facing message template.
 //
 // Message placeholders are written {name} and filled by the verifier:
-// {host} the host tried, {tenant}, {client_id}, {scope}, {probe}, {scopes}
-// (a comma-separated list), {fields}, {status}, {seconds}, and {hint}, a
-// sentence chosen from the hints table.
+// {host} the host tried, {token_url}, {tenant}, {client_id}, {scope},
+// {probe}, {scopes} (a comma-separated list), {fields}, {status},
+// {seconds}, and {hint}, one or more sentences from the hints table.
 type ProblemInfo struct {
 	Field   string `json:"field"`
 	Title   string `json:"title"`
@@ -67,8 +67,9 @@ var problemCatalogue = map[string]ProblemInfo{
 	CodeWrongTenantOrHost: {
 		Field: ukg.FieldTenant,
 		Title: "Tenant or identity host wrong",
-		Message: "{host} has no token endpoint for tenant {tenant}. The tenant name or the identity host is wrong, " +
-			"not the client secret. Check the tenant name in your UKG Pro Recruiting address and the account type.{hint}",
+		Message: "{host} has no token endpoint for tenant {tenant}. The request went to {token_url}. " +
+			"The tenant name or the identity host is wrong, not the client secret. " +
+			"Check the tenant name in your UKG Pro Recruiting address and the account type.{hint}",
 	},
 	CodeTokenNotAccepted: {
 		Field: ukg.FieldSubdomain,
@@ -201,7 +202,7 @@ func newProblem(code string, vars map[string]string, detail string) Problem {
 }
 
 // otherIdentityHosts lists the account types whose identity host is not
-// host, for the hint after a DNS or TLS failure.
+// host, for the hint after a DNS or TLS failure or a missing token endpoint.
 func otherIdentityHosts(host string) string {
 	var parts []string
 	for _, account := range ukg.AccountTypes {

@@ -2,6 +2,8 @@ package verify
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strings"
 	"sync"
@@ -56,7 +58,8 @@ var scenarioCases = []scenarioCase{
 	{scenario: "probe-unauthorized", status: StatusFailed, code: CodeTokenNotAccepted, field: ukg.FieldSubdomain,
 		words: []string{"did not accept", "environment", "subdomain"}, scopeSource: ScopeSourceResponse},
 	{scenario: "probe-forbidden", status: StatusFailed, code: CodePermissionDenied, field: ukg.FieldClientID,
-		words: []string{"Connected, but permission recruiting.domain.configuration.read is missing"}, scopeSource: ScopeSourceResponse},
+		words: []string{"Connected, but permission recruiting.domain.configuration.read is missing"}, scopeSource: ScopeSourceResponse,
+		missing: []string{"recruiting.domain.configuration.read"}},
 	{scenario: "probe-not-found", status: StatusFailed, code: CodeNotFound, field: ukg.FieldSubdomain,
 		words: []string{"subdomain", "tenant"}, scopeSource: ScopeSourceResponse},
 	{scenario: "drop", status: StatusFailed, code: CodeTimeout, field: ukg.FieldNetwork,
@@ -199,6 +202,7 @@ func TestFailedReportNeverNull(t *testing.T) {
 
 func TestThreeRefusalsDiffer(t *testing.T) {
 	var codes, messages []string
+	var missing [][]string
 	for _, scenario := range []string{"invalid-client", "probe-unauthorized", "probe-forbidden"} {
 		_, server, _ := simulator(t, ukgsim.Config{Scenario: scenario})
 		rep := Verify(context.Background(), demoRequest(ukgsim.DemoClientSecret), Options{Endpoint: server.URL})
@@ -207,6 +211,7 @@ func TestThreeRefusalsDiffer(t *testing.T) {
 		}
 		codes = append(codes, rep.Problems[0].Code)
 		messages = append(messages, rep.Problems[0].Message)
+		missing = append(missing, rep.MissingScopes)
 	}
 	want := []string{CodeInvalidClient, CodeTokenNotAccepted, CodePermissionDenied}
 	if !slices.Equal(codes, want) {
@@ -214,6 +219,86 @@ func TestThreeRefusalsDiffer(t *testing.T) {
 	}
 	if messages[0] == messages[1] || messages[1] == messages[2] || messages[0] == messages[2] {
 		t.Errorf("messages are not distinct: %q", messages)
+	}
+	wantMissing := [][]string{{}, {}, {"recruiting.domain.configuration.read"}}
+	for i, scopes := range missing {
+		if !slices.Equal(scopes, wantMissing[i]) {
+			t.Errorf("%s: missing scopes = %v, want %v", codes[i], scopes, wantMissing[i])
+		}
+	}
+}
+
+func TestProbeForbiddenListsScope(t *testing.T) {
+	_, server, _ := simulator(t, ukgsim.Config{Scenario: "probe-forbidden"})
+	rep := Verify(context.Background(), demoRequest(ukgsim.DemoClientSecret), Options{Endpoint: server.URL})
+
+	const scope = "recruiting.domain.configuration.read"
+	if !slices.Equal(rep.MissingScopes, []string{scope}) {
+		t.Errorf("missing scopes = %v, want [%s]", rep.MissingScopes, scope)
+	}
+	if !slices.Contains(rep.GrantedScopes, scope) {
+		t.Errorf("granted scopes = %v, want the token's list kept as UKG sent it", rep.GrantedScopes)
+	}
+	if problemCode(rep) != CodePermissionDenied {
+		t.Fatalf("problems = %+v, want permission_denied", rep.Problems)
+	}
+	if want := "Connected, but permission " + scope + " is missing"; !strings.Contains(rep.Problems[0].Message, want) {
+		t.Errorf("message %q does not contain %q", rep.Problems[0].Message, want)
+	}
+	if want := "the token lists " + scope + " as granted"; !strings.Contains(rep.Problems[0].Detail, want) {
+		t.Errorf("detail %q does not contain %q", rep.Problems[0].Detail, want)
+	}
+}
+
+func TestProbeForbiddenJoinsTokenScopes(t *testing.T) {
+	tests := []struct {
+		name     string
+		withheld []string
+		// forbid rejects the applicant-sources probe with 403 even though
+		// the token carries a scope that admits it.
+		forbid bool
+		want   []string
+	}{
+		{"probe scope also withheld", []string{
+			"recruiting.domain.offers.write",
+			"recruiting.domain.configuration.write",
+			"recruiting.domain.configuration.read",
+		}, false, []string{
+			"recruiting.domain.configuration.read",
+			"recruiting.domain.configuration.write",
+			"recruiting.domain.offers.write",
+		}},
+		{"probe scope granted", []string{"recruiting.domain.offers.write"}, true, []string{
+			"recruiting.domain.configuration.read",
+			"recruiting.domain.offers.write",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sim, err := ukgsim.New(ukgsim.Config{Scenario: "missing-scopes", Withheld: tt.withheld})
+			if err != nil {
+				t.Fatal(err)
+			}
+			server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if tt.forbid && strings.HasSuffix(r.URL.Path, "/applicant-sources") {
+					w.Header().Set("Content-Type", "application/json")
+					w.WriteHeader(http.StatusForbidden)
+					w.Write([]byte(`{"error":"insufficient_scope"}`))
+					return
+				}
+				sim.ServeHTTP(w, r)
+			}))
+			defer server.Close()
+			rep := Verify(context.Background(), demoRequest(ukgsim.DemoClientSecret), Options{Endpoint: server.URL})
+
+			if !slices.Equal(rep.MissingScopes, tt.want) {
+				t.Errorf("missing scopes = %v, want %v", rep.MissingScopes, tt.want)
+			}
+			codes := problemCodes(rep.Problems)
+			if !slices.Equal(codes, []string{CodeMissingScopes, CodePermissionDenied}) {
+				t.Errorf("problem codes = %v, want missing_scopes then permission_denied", codes)
+			}
+		})
 	}
 }
 

@@ -2,11 +2,15 @@ package verify
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -238,6 +242,8 @@ func TestCheckEndpoint(t *testing.T) {
 		"https://127.0.0.9:8443": "https://127.0.0.9:8443",
 		"http://[::1]:8443/":     "http://[::1]:8443",
 		"http://localhost:8443":  "http://localhost:8443",
+		"http://LOCALHOST:8443":  "http://localhost:8443",
+		"https://LocalHost":      "https://localhost",
 		" http://127.0.0.1 ":     "http://127.0.0.1",
 	}
 	for raw, want := range good {
@@ -254,6 +260,69 @@ func TestCheckEndpoint(t *testing.T) {
 		if _, err := CheckEndpoint(raw); err == nil {
 			t.Errorf("CheckEndpoint(%q) accepted", raw)
 		}
+	}
+}
+
+func TestLocalhostDialsLoopbackAddress(t *testing.T) {
+	for _, name := range []string{"localhost", "LOCALHOST"} {
+		t.Run(name, func(t *testing.T) {
+			_, server, _ := simulator(t, ukgsim.Config{})
+			_, port, _ := net.SplitHostPort(server.Listener.Addr().String())
+			var mu sync.Mutex
+			var dialed []string
+			record := func(ctx context.Context, network, addr string) (net.Conn, error) {
+				mu.Lock()
+				dialed = append(dialed, addr)
+				mu.Unlock()
+				var d net.Dialer
+				return d.DialContext(ctx, network, addr)
+			}
+			opts := Options{Endpoint: "http://" + name + ":" + port, DialContext: record}
+			rep := Verify(context.Background(), demoRequest(ukgsim.DemoClientSecret), opts)
+
+			if rep.Status != StatusVerified {
+				t.Fatalf("status = %q, problems %+v", rep.Status, rep.Problems)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if len(dialed) == 0 {
+				t.Fatal("no dial through the seam")
+			}
+			for _, addr := range dialed {
+				if addr != "127.0.0.1:"+port {
+					t.Errorf("dialed %q, want the loopback address 127.0.0.1:%s without a name lookup", addr, port)
+				}
+			}
+		})
+	}
+}
+
+func TestLocalhostFallsBackToIPv6(t *testing.T) {
+	var dialed []string
+	fake := func(ctx context.Context, network, addr string) (net.Conn, error) {
+		dialed = append(dialed, addr)
+		if addr == "[::1]:8443" {
+			client, server := net.Pipe()
+			server.Close()
+			return client, nil
+		}
+		return nil, errors.New("connection refused")
+	}
+	conn, err := resolveLocalhost(fake)(context.Background(), "tcp", "Localhost:8443")
+	if err != nil {
+		t.Fatalf("dial: %v", err)
+	}
+	conn.Close()
+	if want := []string{"127.0.0.1:8443", "[::1]:8443"}; !slices.Equal(dialed, want) {
+		t.Errorf("dialed %v, want %v", dialed, want)
+	}
+
+	dialed = nil
+	if _, err := resolveLocalhost(fake)(context.Background(), "tcp", "signin.ultipro.com:443"); err == nil {
+		t.Error("dial of another host succeeded, want the fake dialer's error")
+	}
+	if want := []string{"signin.ultipro.com:443"}; !slices.Equal(dialed, want) {
+		t.Errorf("dialed %v, want %v unchanged", dialed, want)
 	}
 }
 
@@ -337,19 +406,124 @@ func TestTokenReplyWithoutTokenNamesFields(t *testing.T) {
 	}
 }
 
+// echoSecret contains every character that percent-encoding changes in a
+// form body, so its encoded form differs from the raw one.
+const echoSecret = "Zq8tEsT/+$%=k3Jd9aPq0Zx7Lm2Nv5Bc8R"
+
 func TestEchoedSecretRedacted(t *testing.T) {
-	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		r.ParseForm()
+	// pad puts the echoed value across the end of the error_description
+	// that a detail keeps, so only a prefix of it is left after shortening.
+	pad := strings.Repeat("x", maxDetailText-12)
+	cases := []struct {
+		name string
+		// echo writes the token response for the form-decoded secret.
+		echo func(w http.ResponseWriter, secret string)
+	}{
+		{"raw", echoDescription(func(s string) string { return "bad secret " + s })},
+		{"raw cut by the limit", echoDescription(func(s string) string { return pad + s })},
+		{"form-encoded", echoDescription(url.QueryEscape)},
+		{"form-encoded cut by the limit", echoDescription(func(s string) string { return pad + url.QueryEscape(s) })},
+		{"percent-encoded lower case", echoDescription(func(s string) string {
+			return strings.ToLower(strings.ReplaceAll(url.QueryEscape(s), "+", "%20"))
+		})},
+		{"json-escaped", echoDescription(func(s string) string { return strings.ReplaceAll(s, "/", `\/`) })},
+		{"in redirect", func(w http.ResponseWriter, s string) {
+			w.Header().Set("Location", "/error?secret="+url.QueryEscape(s))
+			w.WriteHeader(http.StatusFound)
+		}},
+		{"in content type", func(w http.ResponseWriter, s string) {
+			w.Header().Set("Content-Type", "text/plain; echo="+url.QueryEscape(s))
+			w.WriteHeader(http.StatusBadRequest)
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				r.ParseForm()
+				tc.echo(w, r.PostForm.Get("client_secret"))
+			}))
+			defer server.Close()
+
+			logger, logs := logBuffer()
+			rep := Verify(context.Background(), demoRequest(echoSecret), Options{Endpoint: server.URL, Logger: logger})
+			if problemCode(rep) == "" {
+				t.Fatalf("no problem reported for a rejected token request")
+			}
+			if piece := leakedPiece(reportJSON(t, rep), echoSecret); piece != "" {
+				t.Errorf("report JSON contains %q of the secret: %s", piece, reportJSON(t, rep))
+			}
+			if piece := leakedPiece(logs.String(), echoSecret); piece != "" {
+				t.Errorf("log output contains %q of the secret: %s", piece, logs.String())
+			}
+		})
+	}
+}
+
+// echoDescription returns a token handler that rejects the request with
+// invalid_client and an error_description made by describe.
+func echoDescription(describe func(secret string) string) func(http.ResponseWriter, string) {
+	return func(w http.ResponseWriter, secret string) {
+		body, _ := json.Marshal(map[string]string{
+			"error":             "invalid_client",
+			"error_description": describe(secret),
+		})
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(http.StatusUnauthorized)
-		w.Write([]byte(`{"error":"invalid_client","error_description":"bad secret ` + r.PostForm.Get("client_secret") + `"}`))
-	}))
+		w.Write(body)
+	}
+}
+
+func TestEchoedTokenRedacted(t *testing.T) {
+	sim, err := ukgsim.New(ukgsim.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wire := &wireLog{}
+	server := httptest.NewServer(wire.wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		token, isProbe := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !isProbe {
+			sim.ServeHTTP(w, r)
+			return
+		}
+		// The probe error echoes the token percent-encoded and cut short.
+		body, _ := json.Marshal(map[string]string{
+			"error":             "invalid_token",
+			"error_description": strings.Repeat("x", maxDetailText-20) + url.QueryEscape(token),
+		})
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusUnauthorized)
+		w.Write(body)
+	})))
 	defer server.Close()
 
 	logger, logs := logBuffer()
-	rep := Verify(context.Background(), demoRequest(testSecret), Options{Endpoint: server.URL, Logger: logger})
-	if problemCode(rep) != CodeInvalidClient {
-		t.Fatalf("problems = %+v", rep.Problems)
+	rep := Verify(context.Background(), demoRequest(ukgsim.DemoClientSecret), Options{Endpoint: server.URL, Logger: logger})
+	if problemCode(rep) != CodeTokenNotAccepted {
+		t.Fatalf("problems = %+v, want token_not_accepted", rep.Problems)
 	}
-	assertNoLeak(t, "secret", testSecret, rep, logs.String())
+	_, _, tokens := wire.snapshot()
+	if len(tokens) != 1 {
+		t.Fatalf("%d tokens issued, want 1", len(tokens))
+	}
+	if piece := leakedPiece(reportJSON(t, rep), tokens[0]); piece != "" {
+		t.Errorf("report JSON contains %q of the token", piece)
+	}
+	if piece := leakedPiece(logs.String(), tokens[0]); piece != "" {
+		t.Errorf("log output contains %q of the token", piece)
+	}
+}
+
+// leakedPiece returns the first run of 8 bytes of value, raw or
+// form-encoded, that text contains when case is ignored, or "".
+func leakedPiece(text, value string) string {
+	text = strings.ToLower(text)
+	for _, form := range []string{value, url.QueryEscape(value)} {
+		form = strings.ToLower(form)
+		for i := 0; i+8 <= len(form); i++ {
+			if strings.Contains(text, form[i:i+8]) {
+				return form[i : i+8]
+			}
+		}
+	}
+	return ""
 }

@@ -130,8 +130,8 @@ func TestCatalogueComplete(t *testing.T) {
 	if len(problemCatalogue) != len(codes) {
 		t.Errorf("catalogue has %d entries, want %d", len(problemCatalogue), len(codes))
 	}
-	vars := map[string]string{"host": "h", "tenant": "t", "client_id": "c", "scope": "s", "probe": "p",
-		"scopes": "s", "fields": "f", "status": "500", "seconds": "20", "hint": "Hint."}
+	vars := map[string]string{"host": "h", "token_url": "u", "tenant": "t", "client_id": "c", "scope": "s",
+		"probe": "p", "scopes": "s", "fields": "f", "status": "500", "seconds": "20", "hint": "Hint."}
 	for _, code := range codes {
 		info, ok := problemCatalogue[code]
 		if !ok {

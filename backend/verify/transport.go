@@ -32,13 +32,37 @@ func newTransport(opts Options, connections int) *http.Transport {
 	}
 	return &http.Transport{
 		Proxy:                 proxy,
-		DialContext:           dial,
+		DialContext:           resolveLocalhost(dial),
 		TLSClientConfig:       &tls.Config{RootCAs: opts.RootCAs, MinVersion: tls.VersionTLS12},
 		TLSHandshakeTimeout:   opts.ConnectTimeout,
 		ResponseHeaderTimeout: opts.ConnectTimeout,
 		ForceAttemptHTTP2:     true,
 		MaxIdleConnsPerHost:   connections,
 		IdleConnTimeout:       30 * time.Second,
+	}
+}
+
+// dialFunc is the signature of net.Dialer.DialContext.
+type dialFunc func(ctx context.Context, network, addr string) (net.Conn, error)
+
+// resolveLocalhost returns dial with "localhost" connected to 127.0.0.1,
+// or to ::1 when that fails, without a name lookup. A hosts file or DNS
+// server could otherwise send a loopback test endpoint, and the secret in
+// its token request, to another machine.
+func resolveLocalhost(dial dialFunc) dialFunc {
+	return func(ctx context.Context, network, addr string) (net.Conn, error) {
+		host, port, err := net.SplitHostPort(addr)
+		if err != nil || !isLocalhost(host) {
+			return dial(ctx, network, addr)
+		}
+		conn, err := dial(ctx, network, net.JoinHostPort("127.0.0.1", port))
+		if err == nil || ctx.Err() != nil {
+			return conn, err
+		}
+		if conn, errIPv6 := dial(ctx, network, net.JoinHostPort("::1", port)); errIPv6 == nil {
+			return conn, nil
+		}
+		return nil, err
 	}
 }
 

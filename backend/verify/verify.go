@@ -17,7 +17,6 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -150,6 +149,8 @@ type run struct {
 	// scopeRejection is the invalid_scope problem of the first token
 	// request, set when a second request without scope succeeded.
 	scopeRejection *Problem
+	// deniedScopes are the scopes of the probes that UKG rejected with 403.
+	deniedScopes []string
 }
 
 // checkProblem is a problem with the index of the check that found it, or
@@ -240,6 +241,7 @@ func (r *run) execute(ctx context.Context) {
 	}
 	r.scopeStep(reply)
 	r.probeStep(ctx, reply.AccessToken)
+	r.addDeniedScopes()
 }
 
 // finish sets the status, the duration and the problem list, and removes
@@ -272,8 +274,7 @@ func (r *run) finish() {
 			r.notify(Event{Check: c.Name, Status: CheckSkipped})
 		}
 	}
-	redactReport(rep, r.req.Secret.Reveal())
-	redactReport(rep, r.token)
+	redactReport(rep, r.secretRedactor())
 }
 
 // addProblem records p as found by check i, or by no check when i is -1.
@@ -340,24 +341,20 @@ func problemCodes(problems []Problem) []string {
 	return codes
 }
 
-// minRedactLength is the shortest value that redaction replaces. Shorter
-// ones would match ordinary text.
-const minRedactLength = 4
-
-// redactReport replaces value in every text of rep. The verifier never puts
-// the secret into a report, but a server response could echo it.
-func redactReport(rep *Report, value string) {
-	if len(value) < minRedactLength {
-		return
-	}
-	clean := func(s *string) { *s = strings.ReplaceAll(*s, value, secret.Redacted) }
+// redactReport replaces the values of rd in every text of rep. The
+// verifier never puts the secret or the token into a report, but a server
+// response could echo either.
+func redactReport(rep *Report, rd redactor) {
+	clean := func(s *string) { *s = rd.redact(*s) }
 	for i := range rep.Problems {
 		p := &rep.Problems[i]
 		clean(&p.Message)
 		clean(&p.Detail)
 	}
 	for i := range rep.Checks {
-		clean(&rep.Checks[i].Message)
-		clean(&rep.Checks[i].URL)
+		c := &rep.Checks[i]
+		clean(&c.Message)
+		clean(&c.URL)
+		clean(&c.ContentType)
 	}
 }
