@@ -2,7 +2,10 @@ package verify
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -10,38 +13,57 @@ import (
 	"github.com/ukglink/ukglink/backend/ukgsim"
 )
 
-// TestProbesRunConcurrently verifies against a simulator that delays every
-// response by latency. The token request and the four probes take
-// 5 × latency one after another, and 2 × latency when the probes run at
-// once. The bound of 3 × latency leaves a full latency of slack for a slow
-// machine.
-func TestProbesRunConcurrently(t *testing.T) {
-	const latency = 300 * time.Millisecond
-	_, server, _ := simulator(t, ukgsim.Config{Latency: latency})
-	req := demoRequest(ukgsim.DemoClientSecret)
-
-	started := time.Now()
-	rep := Verify(context.Background(), req, Options{Endpoint: server.URL})
-	elapsed := time.Since(started)
-
-	if rep.Status != StatusVerified {
-		t.Fatalf("status = %q, problems %+v", rep.Status, rep.Problems)
-	}
-	for _, c := range rep.Checks[2:] {
-		if c.DurationMS < latency.Milliseconds() {
-			t.Errorf("check %s took %d ms, less than the simulated latency", c.Name, c.DurationMS)
+// probeBarrier holds every API request until n of them have arrived, so a
+// verifier that sends its probes one after another never gets an answer.
+func probeBarrier(n int, next http.Handler) http.Handler {
+	var mu sync.Mutex
+	arrived := 0
+	all := make(chan struct{})
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if isTokenPath(r.URL.Path) {
+			next.ServeHTTP(w, r)
+			return
 		}
-	}
-	if elapsed >= 3*latency {
-		t.Errorf("verification took %v, want less than %v with concurrent probes", elapsed, 3*latency)
-	}
+		mu.Lock()
+		arrived++
+		if arrived == n {
+			close(all)
+		}
+		mu.Unlock()
+		select {
+		case <-all:
+			next.ServeHTTP(w, r)
+		case <-r.Context().Done():
+		}
+	})
+}
 
-	// The sequential baseline shows that the simulator delays every request,
-	// so the bound above is met by running the probes at once.
-	started = time.Now()
-	Verify(context.Background(), req, Options{Endpoint: server.URL, sequentialProbes: true})
-	if sequential := time.Since(started); sequential < time.Duration(1+len(ukg.Probes))*latency {
-		t.Errorf("sequential verification took %v, want at least %v", sequential, time.Duration(1+len(ukg.Probes))*latency)
+// TestProbesRunConcurrently proves that the probes are in flight together:
+// the simulator answers none of them before all have arrived.
+func TestProbesRunConcurrently(t *testing.T) {
+	for _, sequential := range []bool{false, true} {
+		sim, err := ukgsim.New(ukgsim.Config{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		server := httptest.NewServer(probeBarrier(len(ukg.Probes), sim))
+		opts := Options{Endpoint: server.URL, ConnectTimeout: 10 * time.Second, sequentialProbes: sequential}
+		if sequential {
+			// The control run must fail, and its first probe waits for the
+			// connect timeout to end it.
+			opts.ConnectTimeout = 500 * time.Millisecond
+		}
+
+		rep := Verify(context.Background(), demoRequest(ukgsim.DemoClientSecret), opts)
+		server.Close()
+		sim.Close()
+
+		switch {
+		case !sequential && rep.Status != StatusVerified:
+			t.Errorf("concurrent probes: status = %q, problems %+v", rep.Status, rep.Problems)
+		case sequential && problemCode(rep) != CodeTimeout:
+			t.Errorf("sequential probes: problems %+v, want timeout (the barrier cannot hold them)", rep.Problems)
+		}
 	}
 }
 
