@@ -195,10 +195,14 @@ func stdinIsPiped(e *env) bool {
 	return err == nil && info.Mode()&os.ModeCharDevice == 0
 }
 
+// keychainAlternative is the command line's way forward without a keychain.
+const keychainAlternative = "pass the client secret with --client-secret-file FILE " +
+	"or pipe it to standard input, which needs no keychain"
+
 func keychainError(err error) error {
 	var kerr *keychain.Error
 	if errors.As(err, &kerr) && kerr.Hint != "" {
-		return failure(err, kerr.Hint)
+		return failure(err, kerr.HintWith(keychainAlternative))
 	}
 	return failure(err)
 }
