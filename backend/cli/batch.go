@@ -238,7 +238,7 @@ func (j batchJob) rowProfile(row *batchRow) (profile.Profile, secret.Secret, err
 		clientID: v["client_id"], identityHost: v["identity_host"]}
 	quiet := &env{Streams: Streams{Err: io.Discard}, log: j.env.log, getenv: j.env.getenv}
 	p := profile.Profile{Name: name}
-	if err := flags.applyValues(quiet, &p); err != nil {
+	if err := flags.applyValues(quiet, &p, columnNames); err != nil {
 		return p, secret.Secret{}, err
 	}
 	if p.AccountType == "" {

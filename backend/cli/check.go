@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/ukglink/ukglink/backend/profile"
 	"github.com/ukglink/ukglink/backend/ukg"
 )
 
@@ -19,7 +20,7 @@ const maxSecretInput = 64 << 10
 func runCheck(_ context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "check", checkUsage)
 	list := fs.Bool("list", false, "with account-type: print the account-type options")
-	accountType := fs.String("account-type", ukg.DefaultAccountTypeID, "with subdomain: the account type that decides the UKG domain")
+	accountType := fs.String("account-type", "", "with subdomain: the account type `ID` that decides the UKG domain (default: the one on the pasted domain, else \""+ukg.DefaultAccountTypeID+"\")")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -61,26 +62,39 @@ func checkSubdomain(e *env, value, accountType string) error {
 		return fieldError(err)
 	}
 	printNotes(e.Err, sub.Notes, sub.Warnings)
+
+	p := profile.Profile{Subdomain: sub.Value.Value}
+	if accountType != "" {
+		account, err := ukg.ParseAccountType(accountType)
+		if err != nil {
+			return fieldError(err)
+		}
+		p.AccountType = account.ID
+	}
 	if sub.Domain != "" {
-		if match := accountTypeForDomain(sub.Domain); match != "" && accountType == ukg.DefaultAccountTypeID {
-			accountType = match
+		if err := matchAccountType(e, &p, sub, accountType != "", flagNames); err != nil {
+			return err
 		}
 	}
-	if url, err := ukg.ServiceHostURL(sub.Value.Value, accountType); err == nil {
+	if p.AccountType == "" {
+		p.AccountType = ukg.DefaultAccountTypeID
+	}
+	url, err := ukg.ServiceHostURL(p.Subdomain, p.AccountType)
+	if err == nil && !hasNote(sub.Notes, "uses_https") {
 		fmt.Fprintf(e.Err, "note: %s will be used\n", url)
 	}
-	fmt.Fprintln(e.Out, sub.Value.Value)
+	fmt.Fprintln(e.Out, p.Subdomain)
 	return nil
 }
 
-// accountTypeForDomain returns the first account type on domain, if any.
-func accountTypeForDomain(domain string) string {
-	for _, a := range ukg.AccountTypes {
-		if a.Domain == domain {
-			return a.ID
+// hasNote reports whether notes contain one with code.
+func hasNote(notes []ukg.Note, code string) bool {
+	for _, n := range notes {
+		if n.Code == code {
+			return true
 		}
 	}
-	return ""
+	return false
 }
 
 func checkSecret(e *env, value string) error {

@@ -56,7 +56,7 @@ func (f *profileFlags) resolveProfile(e *env) (profile.Profile, error) {
 		}
 		p = draft.Profile
 	}
-	if err := f.applyValues(e, &p); err != nil {
+	if err := f.applyValues(e, &p, flagNames); err != nil {
 		return p, err
 	}
 	if p.AccountType == "" {
@@ -73,7 +73,22 @@ func (f *profileFlags) resolveProfile(e *env) (profile.Profile, error) {
 	return p, nil
 }
 
-func (f *profileFlags) applyValues(e *env, p *profile.Profile) error {
+// valueNames are the names of the profile values in messages: the flags of
+// a command, or the columns of a seal-batch CSV.
+type valueNames struct {
+	subdomain, accountType, tenant, clientID, identityHost string
+}
+
+var (
+	flagNames   = valueNames{"--subdomain", "--account-type", "--tenant", "--client-id", "--identity-host"}
+	columnNames = valueNames{"subdomain", "account_type", "tenant", "client_id", "identity_host"}
+)
+
+// applyValues parses the values given in f into p. A subdomain pasted as a
+// host or URL also decides the account type when none is given, and must
+// match the one given.
+func (f *profileFlags) applyValues(e *env, p *profile.Profile, names valueNames) error {
+	var pasted ukg.Subdomain
 	if f.subdomain != "" {
 		sub, err := ukg.ParseSubdomain(f.subdomain)
 		if err != nil {
@@ -81,6 +96,7 @@ func (f *profileFlags) applyValues(e *env, p *profile.Profile) error {
 		}
 		printNotes(e.Err, sub.Notes, sub.Warnings)
 		p.Subdomain = sub.Value.Value
+		pasted = sub
 	}
 	if f.accountType != "" {
 		account, err := ukg.ParseAccountType(f.accountType)
@@ -89,6 +105,12 @@ func (f *profileFlags) applyValues(e *env, p *profile.Profile) error {
 		}
 		p.AccountType = account.ID
 	}
+	if pasted.Domain != "" {
+		if err := matchAccountType(e, p, pasted, f.accountType != "", names); err != nil {
+			return err
+		}
+	}
+
 	values := []struct {
 		input string
 		parse func(string) (ukg.Value, error)
@@ -110,6 +132,65 @@ func (f *profileFlags) applyValues(e *env, p *profile.Profile) error {
 		*v.dest = parsed.Value
 	}
 	return nil
+}
+
+// matchAccountType checks p's account type against the UKG domain of a
+// pasted web-service host. An account type that was given must be on that
+// domain. Otherwise an account type already on the domain stays, and any
+// other is replaced by the production account type of the domain.
+func matchAccountType(e *env, p *profile.Profile, pasted ukg.Subdomain, accountTypeGiven bool, names valueNames) error {
+	host := pasted.Value.Value + "." + pasted.Domain
+	current, known := ukg.LookupAccountType(p.AccountType)
+	if known && current.Domain == pasted.Domain {
+		return nil
+	}
+	fitting := accountTypesOn(pasted.Domain)
+	if accountTypeGiven {
+		hints := []string{fmt.Sprintf("give only the subdomain, %s %s, to keep %s %s",
+			names.subdomain, pasted.Value.Value, names.accountType, current.ID)}
+		if len(fitting) > 0 {
+			hints = append([]string{fmt.Sprintf("account types on %s: %s", pasted.Domain,
+				strings.Join(fitting, ", "))}, hints...)
+		}
+		return usageError(fmt.Errorf("%s %s is on %s, but %s %s is on %s",
+			names.accountType, current.ID, current.Domain, names.subdomain, host, pasted.Domain), hints...)
+	}
+
+	production, found := productionAccountType(pasted.Domain)
+	if !found {
+		return usageError(fmt.Errorf("no production account type is on %s, the domain of %s %s",
+			pasted.Domain, names.subdomain, host),
+			fmt.Sprintf("choose one with %s: %s", names.accountType, strings.Join(fitting, ", ")))
+	}
+	if known {
+		fmt.Fprintf(e.Err, "note: changed the account type from %s to %s, because %s is on %s\n",
+			current.ID, production.ID, host, pasted.Domain)
+	} else if production.ID != ukg.DefaultAccountTypeID {
+		fmt.Fprintf(e.Err, "note: using account type %s, because %s is on %s\n", production.ID, host, pasted.Domain)
+	}
+	p.AccountType = production.ID
+	return nil
+}
+
+// accountTypesOn returns the IDs of the account types on domain.
+func accountTypesOn(domain string) []string {
+	var ids []string
+	for _, a := range ukg.AccountTypes {
+		if a.Domain == domain {
+			ids = append(ids, a.ID)
+		}
+	}
+	return ids
+}
+
+// productionAccountType returns the production account type on domain.
+func productionAccountType(domain string) (ukg.AccountType, bool) {
+	for _, a := range ukg.AccountTypes {
+		if a.Domain == domain && a.Environment == ukg.Production {
+			return a, true
+		}
+	}
+	return ukg.AccountType{}, false
 }
 
 func missingValues(p profile.Profile) []string {
