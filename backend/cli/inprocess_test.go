@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"net/http/httptest"
 	"os"
@@ -206,4 +207,72 @@ func waitForEndpoint(t *testing.T, out *lockedBuffer) string {
 	}
 	t.Fatalf("simulator did not start: %q", out.String())
 	return ""
+}
+
+func TestDeleteKeepsDraftWhenKeychainFails(t *testing.T) {
+	isolateXDG(t)
+	keyring.MockInit()
+	code, _, stderr := runInProcess(t, "Delete/Test+Secret=1234567\n", "profiles", "save", "acme",
+		"--subdomain", "servicet", "--tenant", ukgsim.DemoTenant, "--client-id", "acme-client",
+		"--client-secret-file", "-")
+	if code != ExitOK {
+		t.Fatalf("profiles save exited %d: %s", code, stderr)
+	}
+
+	keyring.MockInitWithError(errors.New("The name org.freedesktop.secrets was not provided by any .service files"))
+	code, _, stderr = runInProcess(t, "", "profiles", "delete", "acme")
+	if code != ExitFailure {
+		t.Errorf("delete without keychain exited %d, want %d", code, ExitFailure)
+	}
+	if !strings.Contains(stderr, "profile acme was not deleted") {
+		t.Errorf("stderr = %q, want it to say the profile was kept", stderr)
+	}
+	if !strings.Contains(stderr, "hint: when the keychain works again, run: ukglink profiles delete acme") {
+		t.Errorf("stderr = %q, want the command to run again", stderr)
+	}
+	if code, _, _ := runInProcess(t, "", "profiles", "show", "acme"); code != ExitOK {
+		t.Errorf("draft is gone after a failed keychain delete: show exited %d", code)
+	}
+
+	// The keychain works again: the kept draft leads the delete to the entry.
+	keyring.MockInit()
+	if err := keyring.Set("ukglink", "acme", "Delete/Test+Secret=1234567"); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runInProcess(t, "", "profiles", "delete", "acme")
+	if code != ExitOK {
+		t.Fatalf("second delete exited %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "Deleted profile acme") {
+		t.Errorf("stdout = %q", stdout)
+	}
+	if _, err := keyring.Get("ukglink", "acme"); !errors.Is(err, keyring.ErrNotFound) {
+		t.Errorf("keychain entry after delete: %v", err)
+	}
+}
+
+func TestDeleteEntryWithoutDraft(t *testing.T) {
+	isolateXDG(t)
+	keyring.MockInit()
+	if err := keyring.Set("ukglink", "orphan", "Orphan/Secret+Value=123456"); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runInProcess(t, "", "profiles", "delete", "orphan")
+	if code != ExitOK {
+		t.Fatalf("delete exited %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "Deleted the keychain entry of orphan") {
+		t.Errorf("stdout = %q", stdout)
+	}
+	if _, err := keyring.Get("ukglink", "orphan"); !errors.Is(err, keyring.ErrNotFound) {
+		t.Errorf("keychain entry after delete: %v", err)
+	}
+
+	code, _, stderr = runInProcess(t, "", "profiles", "delete", "orphan")
+	if code != ExitUsage {
+		t.Errorf("delete of an unknown name exited %d, want %d", code, ExitUsage)
+	}
+	if !strings.Contains(stderr, "no saved profile named orphan") {
+		t.Errorf("stderr = %q", stderr)
+	}
 }

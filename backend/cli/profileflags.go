@@ -280,12 +280,18 @@ func stdinIsPiped(e *env) bool {
 const keychainAlternative = "pass the client secret with --client-secret-file FILE " +
 	"or pipe it to standard input, which needs no keychain"
 
-func keychainError(err error) error {
+// keychainError returns a failure with the keychain's hint, then hints. The
+// way around the keychain is offered for saving and loading a secret only.
+func keychainError(err error, hints ...string) error {
 	var kerr *keychain.Error
-	if errors.As(err, &kerr) && kerr.Hint != "" {
-		return failure(err, kerr.HintWith(keychainAlternative))
+	if !errors.As(err, &kerr) || kerr.Hint == "" {
+		return failure(err, hints...)
 	}
-	return failure(err)
+	hint := kerr.Hint
+	if kerr.Op != "delete" {
+		hint = kerr.HintWith(keychainAlternative)
+	}
+	return failure(err, append([]string{hint}, hints...)...)
 }
 
 // endpoint returns the simulator endpoint from --ukg-endpoint or the
