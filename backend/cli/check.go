@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/ukglink/ukglink/backend/profile"
+	"github.com/ukglink/ukglink/backend/secret"
 	"github.com/ukglink/ukglink/backend/ukg"
 )
 
@@ -29,6 +30,9 @@ func runCheck(_ context.Context, e *env, args []string) error {
 		printAccountTypes(e.Out)
 		return nil
 	}
+	if len(rest) == 1 && rest[0] == "client-secret" && stdinIsPiped(e) {
+		rest = append(rest, "-")
+	}
 	if len(rest) != 2 {
 		return usageError(errors.New("check needs a field name and a value"), "usage: ukglink check "+checkUsage)
 	}
@@ -40,7 +44,7 @@ func runCheck(_ context.Context, e *env, args []string) error {
 	case "tenant":
 		return e.printValue(ukg.ParseTenant(value))
 	case "client-id":
-		return e.printValue(ukg.ParseClientID(value))
+		return checkClientID(e, value)
 	case "identity-host":
 		return e.printValue(ukg.ParseIdentityHost(value))
 	case "account-type":
@@ -97,6 +101,19 @@ func hasNote(notes []ukg.Note, code string) bool {
 	return false
 }
 
+// checkClientID also warns about a client ID that looks like a tenant name
+// or a Web Services key.
+func checkClientID(e *env, value string) error {
+	parsed, err := ukg.ParseClientID(value)
+	if err != nil {
+		return fieldError(err)
+	}
+	printNotes(e.Err, parsed.Notes, parsed.Warnings)
+	printNotes(e.Err, nil, ukg.CredentialWarnings(parsed.Value, secret.Secret{}))
+	fmt.Fprintln(e.Out, parsed.Value)
+	return nil
+}
+
 func checkSecret(e *env, value string) error {
 	if value != "-" {
 		return usageError(errors.New("a client secret is never taken from the command line"),
@@ -111,10 +128,14 @@ func checkSecret(e *env, value string) error {
 		return fieldError(err)
 	}
 	printNotes(e.Err, parsed.Notes, parsed.Warnings)
+	printNotes(e.Err, nil, ukg.CredentialWarnings("", parsed.Secret))
 	fmt.Fprintf(e.Out, "client secret accepted: %d characters\n", len([]rune(parsed.Secret.Reveal())))
 	return nil
 }
 
+// readLimited reads a client secret of at most maxSecretInput bytes. It
+// drops one line break at the end, which echo and text editors add, so
+// that only other surrounding whitespace gets a note from the parser.
 func readLimited(r io.Reader, name string) (string, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxSecretInput+1))
 	if err != nil {
@@ -124,7 +145,11 @@ func readLimited(r io.Reader, name string) (string, error) {
 		return "", usageError(fmt.Errorf("the client secret in %s is longer than %d bytes", name, maxSecretInput),
 			"check that the file holds only the client secret")
 	}
-	return string(data), nil
+	text := string(data)
+	if trimmed, found := strings.CutSuffix(text, "\r\n"); found {
+		return trimmed, nil
+	}
+	return strings.TrimSuffix(text, "\n"), nil
 }
 
 func (e *env) printValue(value ukg.Value, err error) error {

@@ -71,6 +71,7 @@ func TestScripts(t *testing.T) {
 			"noleak":    cmdNoLeak,
 			"exits":     cmdExits,
 			"simreplay": cmdSimReplay,
+			"convert":   cmdConvert,
 		},
 	})
 }
@@ -165,4 +166,24 @@ func cmdSimReplay(ts *testscript.TestScript, neg bool, args []string) {
 	httpServer := httptest.NewServer(server)
 	ts.Defer(httpServer.Close)
 	ts.Setenv(args[0], httpServer.URL)
+}
+
+// cmdConvert rewrites a file in place: convert crlf FILE ends every line
+// with CR LF, and convert bom FILE puts a UTF-8 byte order mark in front.
+func cmdConvert(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: convert crlf|bom FILE")
+	}
+	path := ts.MkAbs(args[1])
+	data, err := os.ReadFile(path)
+	ts.Check(err)
+	switch args[0] {
+	case "crlf":
+		data = bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))
+	case "bom":
+		data = append([]byte("\ufeff"), data...)
+	default:
+		ts.Fatalf("unknown conversion %q", args[0])
+	}
+	ts.Check(os.WriteFile(path, data, 0o600))
 }

@@ -276,3 +276,16 @@ func TestDeleteEntryWithoutDraft(t *testing.T) {
 		t.Errorf("stderr = %q", stderr)
 	}
 }
+
+func TestCheckSecretWithoutInput(t *testing.T) {
+	isolateXDG(t)
+	// A nil reader is what a terminal without piped input looks like here.
+	var out, errOut bytes.Buffer
+	code := Main(context.Background(), []string{"check", "client-secret"}, Streams{In: nil, Out: &out, Err: &errOut})
+	if code != ExitUsage {
+		t.Errorf("exit code = %d, want %d", code, ExitUsage)
+	}
+	if !strings.Contains(errOut.String(), "check needs a field name and a value") {
+		t.Errorf("stderr = %q", errOut.String())
+	}
+}
