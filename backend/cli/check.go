@@ -14,10 +14,6 @@ import (
 
 const checkUsage = "subdomain|tenant|client-id|client-secret|identity-host|account-type VALUE"
 
-// maxSecretInput bounds what "check client-secret -" and the secret readers
-// accept from standard input or a file.
-const maxSecretInput = 64 << 10
-
 func runCheck(_ context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "check", checkUsage)
 	list := fs.Bool("list", false, "with account-type: print the account-type options")
@@ -131,25 +127,6 @@ func checkSecret(e *env, value string) error {
 	printNotes(e.Err, nil, ukg.CredentialWarnings("", parsed.Secret))
 	fmt.Fprintf(e.Out, "client secret accepted: %d characters\n", len([]rune(parsed.Secret.Reveal())))
 	return nil
-}
-
-// readLimited reads a client secret of at most maxSecretInput bytes. It
-// drops one line break at the end, which echo and text editors add, so
-// that only other surrounding whitespace gets a note from the parser.
-func readLimited(r io.Reader, name string) (string, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxSecretInput+1))
-	if err != nil {
-		return "", failure(fmt.Errorf("read the client secret from %s: %w", name, err))
-	}
-	if len(data) > maxSecretInput {
-		return "", usageError(fmt.Errorf("the client secret in %s is longer than %d bytes", name, maxSecretInput),
-			"check that the file holds only the client secret")
-	}
-	text := string(data)
-	if trimmed, found := strings.CutSuffix(text, "\r\n"); found {
-		return trimmed, nil
-	}
-	return strings.TrimSuffix(text, "\n"), nil
 }
 
 func (e *env) printValue(value ukg.Value, err error) error {

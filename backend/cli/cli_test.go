@@ -3,10 +3,13 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -94,17 +97,20 @@ func cmdSim(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Setenv(args[0], httpServer.URL)
 }
 
-// cmdNoLeak fails if VALUE occurs in a file under any PATH, raw or
-// URL-encoded: noleak VALUE PATH...
+// cmdNoLeak fails if VALUE occurs in a file under any PATH, raw,
+// JSON-escaped (also a second time, as a JSON log line inside a snapshot),
+// URL-encoded or base64: noleak VALUE PATH..., or noleak -f FILE PATH... to
+// take VALUE from FILE without its final line break.
 func cmdNoLeak(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) < 2 {
-		ts.Fatalf("usage: noleak VALUE PATH...")
+	if neg || len(args) < 2 || args[0] == "-f" && len(args) < 3 {
+		ts.Fatalf("usage: noleak VALUE PATH... | noleak -f FILE PATH...")
 	}
-	needles := [][]byte{[]byte(args[0])}
-	if encoded := strings.NewReplacer("=", "%3D", "/", "%2F", "+", "%2B").Replace(args[0]); encoded != args[0] {
-		needles = append(needles, []byte(encoded))
+	value, roots := args[0], args[1:]
+	if value == "-f" {
+		value, roots = strings.TrimSuffix(ts.ReadFile(args[1]), "\n"), args[2:]
 	}
-	for _, root := range args[1:] {
+	needles := leakForms(value)
+	for _, root := range roots {
 		root = ts.MkAbs(root)
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
@@ -114,9 +120,9 @@ func cmdNoLeak(ts *testscript.TestScript, neg bool, args []string) {
 			if err != nil {
 				return err
 			}
-			for _, needle := range needles {
-				if bytes.Contains(data, needle) {
-					ts.Fatalf("%s contains the value", path)
+			for name, needle := range needles {
+				if bytes.Contains(data, []byte(needle)) {
+					ts.Fatalf("%s contains the value (%s)", path, name)
 				}
 			}
 			return nil
@@ -124,6 +130,31 @@ func cmdNoLeak(ts *testscript.TestScript, neg bool, args []string) {
 		if err != nil && !os.IsNotExist(err) {
 			ts.Fatalf("search %s: %v", root, err)
 		}
+	}
+}
+
+// leakForms returns the forms of value that noleak searches for, by name.
+func leakForms(value string) map[string]string {
+	escape := func(v string, escapeHTML bool) string {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(escapeHTML)
+		_ = enc.Encode(v)
+		quoted := strings.TrimSpace(b.String())
+		return quoted[1 : len(quoted)-1]
+	}
+	logged := escape(value, false)
+	return map[string]string{
+		"raw":                  value,
+		"JSON-escaped":         escape(value, true),
+		"as logged":            logged,
+		"logged, then escaped": escape(logged, true),
+		"query-escaped":        url.QueryEscape(value),
+		"path-escaped":         url.PathEscape(value),
+		"base64":               base64.StdEncoding.EncodeToString([]byte(value)),
+		"base64 URL":           base64.URLEncoding.EncodeToString([]byte(value)),
+		"base64 raw":           base64.RawStdEncoding.EncodeToString([]byte(value)),
+		"base64 raw URL":       base64.RawURLEncoding.EncodeToString([]byte(value)),
 	}
 }
 

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http/httptest"
@@ -287,5 +288,89 @@ func TestCheckSecretWithoutInput(t *testing.T) {
 	}
 	if !strings.Contains(errOut.String(), "check needs a field name and a value") {
 		t.Errorf("stderr = %q", errOut.String())
+	}
+}
+
+func TestPipedSecretSkipsKeychain(t *testing.T) {
+	isolateXDG(t)
+	keyring.MockInit()
+	server, err := ukgsim.New(ukgsim.Config{Scenario: "ok"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim := httptest.NewServer(server)
+	defer sim.Close()
+	code, _, stderr := runInProcess(t, ukgsim.DemoClientSecret+"\n", "profiles", "save", "demo",
+		"--subdomain", "servicet", "--tenant", ukgsim.DemoTenant, "--client-id", ukgsim.DemoClientID)
+	if code != ExitOK {
+		t.Fatalf("profiles save with piped secret exited %d: %s", code, stderr)
+	}
+	if stored, err := keyring.Get("ukglink", "demo"); err != nil || stored != ukgsim.DemoClientSecret {
+		t.Fatalf("piped secret not saved in the keychain: err %v, equal %v", err, stored == ukgsim.DemoClientSecret)
+	}
+
+	// The keychain stops working: a piped secret or a file still verifies.
+	keyring.MockInitWithError(errors.New("The name org.freedesktop.secrets was not provided by any .service files"))
+	code, stdout, stderr := runInProcess(t, ukgsim.DemoClientSecret+"\n", "verify", "--profile", "demo",
+		"--ukg-endpoint", sim.URL, "--json")
+	if code != ExitOK {
+		t.Fatalf("verify with piped secret exited %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, `"status": "verified"`) {
+		t.Errorf("verify output lacks verified: %s", stdout)
+	}
+	secretFile := filepath.Join(t.TempDir(), "secret.txt")
+	if err := os.WriteFile(secretFile, []byte(ukgsim.DemoClientSecret+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runInProcess(t, "", "verify", "--profile", "demo", "--client-secret-file", secretFile,
+		"--ukg-endpoint", sim.URL, "--json")
+	if code != ExitOK {
+		t.Fatalf("verify with --client-secret-file exited %d: %s", code, stderr)
+	}
+
+	// Nothing given: the keychain is read, and its failure is reported.
+	code, _, stderr = runInProcess(t, "", "verify", "--profile", "demo", "--ukg-endpoint", sim.URL, "--json")
+	if code != ExitFailure {
+		t.Errorf("verify without secret or keychain exited %d, want %d", code, ExitFailure)
+	}
+	if !strings.Contains(stderr, "hint: No Secret Service is running") {
+		t.Errorf("stderr = %q, want the keychain hint", stderr)
+	}
+}
+
+func TestSnapshotScrubsKeychainSecret(t *testing.T) {
+	isolateXDG(t)
+	keyring.MockInit()
+	const special = `Kc9/Snap+"Shot"=<&>%41\ü==`
+	code, _, stderr := runInProcess(t, special+"\n", "profiles", "save", "acme",
+		"--subdomain", "servicet", "--tenant", ukgsim.DemoTenant, "--client-id", "acme-client")
+	if code != ExitOK {
+		t.Fatalf("profiles save exited %d: %s", code, stderr)
+	}
+	// A log line that an older version wrote with the secret in it.
+	logPath := filepath.Join(xdg.StateHome, "ukglink", "ukglink.log.1")
+	line, err := json.Marshal(map[string]string{"msg": "old", "profile": "acme", "error": "open " + special})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(logPath, append(line, '\n'), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	out := filepath.Join(t.TempDir(), "acme.json")
+	code, _, stderr = runInProcess(t, "", "snapshot", "--profile", "acme", "-o", out)
+	if code != ExitOK {
+		t.Fatalf("snapshot exited %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte(`open [redacted]`)) {
+		t.Errorf("snapshot lacks the redacted old log line:\n%s", data)
+	}
+	if bytes.Contains(data, []byte("Snap+")) {
+		t.Errorf("snapshot contains the keychain secret:\n%s", data)
 	}
 }

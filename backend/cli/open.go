@@ -52,6 +52,10 @@ func loadOpeners(e *env, identityFile, passphraseFile string) ([]age.Identity, e
 	switch {
 	case identityFile != "" && passphraseFile != "":
 		return nil, usageError(errors.New("give either -i or --passphrase-file, not both"))
+	case strings.HasPrefix(strings.ToUpper(strings.TrimSpace(identityFile)), "AGE-SECRET-KEY-"):
+		// The key itself was pasted: keep it out of the messages and the log.
+		return nil, usageError(errors.New("-i takes the path of an identity file, not the key itself"),
+			"save the AGE-SECRET-KEY-1... line in a file and give its path")
 	case identityFile != "":
 		identities, err := bundle.LoadIdentities(identityFile)
 		if err != nil {
@@ -74,7 +78,9 @@ func loadOpeners(e *env, identityFile, passphraseFile string) ([]age.Identity, e
 }
 
 // readPassphrase reads a passphrase from a file or standard input ("-"),
-// without the line break at its end.
+// without the line break at its end. Errors never contain the path, because
+// a passphrase pasted where the file name belongs would otherwise reach the
+// output and the log.
 func readPassphrase(e *env, path string) (string, error) {
 	var data []byte
 	var err error
@@ -84,7 +90,8 @@ func readPassphrase(e *env, path string) (string, error) {
 		data, err = os.ReadFile(path)
 	}
 	if err != nil {
-		return "", usageError(fmt.Errorf("read the passphrase: %w", err))
+		return "", usageError(namedFileError("--passphrase-file", err),
+			"give the path of a file that contains only the passphrase, or - for standard input")
 	}
 	return strings.TrimRight(string(data), "\r\n"), nil
 }

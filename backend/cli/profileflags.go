@@ -1,16 +1,13 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/ukglink/ukglink/backend/keychain"
 	"github.com/ukglink/ukglink/backend/profile"
-	"github.com/ukglink/ukglink/backend/secret"
 	"github.com/ukglink/ukglink/backend/ukg"
 	"github.com/ukglink/ukglink/backend/verify"
 )
@@ -26,6 +23,10 @@ type profileFlags struct {
 	identityHost string
 	secretFile   string
 	endpoint     string
+
+	// secretStored is the saved profile's record that its client secret is
+	// in the keychain, set by resolveProfile.
+	secretStored bool
 }
 
 func addProfileFlags(fs *flag.FlagSet) *profileFlags {
@@ -55,6 +56,7 @@ func (f *profileFlags) resolveProfile(e *env) (profile.Profile, error) {
 			return p, usageError(err, "list the saved profiles: ukglink profiles list")
 		}
 		p = draft.Profile
+		f.secretStored = draft.SecretStored
 	}
 	if err := f.applyValues(e, &p, flagNames); err != nil {
 		return p, err
@@ -205,75 +207,6 @@ func missingValues(p profile.Profile) []string {
 		missing = append(missing, "--client-id")
 	}
 	return missing
-}
-
-// resolveSecret reads the client secret from --client-secret-file, else
-// from the keychain entry of the saved profile, else from standard input.
-func (f *profileFlags) resolveSecret(ctx context.Context, e *env, clientID string) (secret.Secret, error) {
-	var raw, source string
-	switch {
-	case f.secretFile == "-":
-		source = "standard input"
-		text, err := readLimited(e.In, source)
-		if err != nil {
-			return secret.Secret{}, err
-		}
-		raw = text
-	case f.secretFile != "":
-		source = f.secretFile
-		file, err := os.Open(f.secretFile)
-		if err != nil {
-			return secret.Secret{}, usageError(fmt.Errorf("open the client secret file: %w", err))
-		}
-		defer file.Close()
-		text, err := readLimited(file, source)
-		if err != nil {
-			return secret.Secret{}, err
-		}
-		raw = text
-	case f.name != "":
-		s, err := keychain.New().Load(ctx, f.name)
-		if err == nil {
-			return s, nil
-		}
-		if !errors.Is(err, keychain.ErrNotFound) || !stdinIsPiped(e) {
-			return secret.Secret{}, keychainError(err)
-		}
-		fallthrough
-	default:
-		if !stdinIsPiped(e) {
-			return secret.Secret{}, usageError(errors.New("no client secret given"),
-				"use --client-secret-file FILE, pipe it to standard input, or save it with: ukglink profiles save NAME")
-		}
-		source = "standard input"
-		text, err := readLimited(e.In, source)
-		if err != nil {
-			return secret.Secret{}, err
-		}
-		raw = text
-	}
-	return parseSecret(e, raw, source, clientID)
-}
-
-func parseSecret(e *env, raw, source, clientID string) (secret.Secret, error) {
-	parsed, err := ukg.ParseClientSecret(raw)
-	if err != nil {
-		return secret.Secret{}, usageError(fmt.Errorf("client secret from %s: %w", source, err))
-	}
-	printNotes(e.Err, parsed.Notes, parsed.Warnings)
-	printNotes(e.Err, nil, ukg.CredentialWarnings(clientID, parsed.Secret))
-	return parsed.Secret, nil
-}
-
-// stdinIsPiped reports whether standard input is a pipe or file rather than
-// a terminal, so reading it does not wait for typing.
-func stdinIsPiped(e *env) bool {
-	file, ok := e.In.(*os.File)
-	if !ok {
-		return e.In != nil
-	}
-	info, err := file.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice == 0
 }
 
 // keychainAlternative is the command line's way forward without a keychain.

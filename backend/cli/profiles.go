@@ -146,11 +146,11 @@ func saveProfile(ctx context.Context, e *env, store *profile.Store, name string,
 	}
 	p.Name = name
 	draft.Profile = p
-	if flags.secretFile != "" {
-		s, err := flags.resolveSecret(ctx, e, p.ClientID)
-		if err != nil {
-			return err
-		}
+	s, given, err := flags.givenSecret(e, p.ClientID)
+	if err != nil {
+		return err
+	}
+	if given {
 		if err := keychain.New().Save(ctx, name, s); err != nil {
 			_ = store.Save(draft)
 			return keychainError(fmt.Errorf("profile %s saved without its client secret: %w", name, err))
@@ -162,7 +162,7 @@ func saveProfile(ctx context.Context, e *env, store *profile.Store, name string,
 	}
 	fmt.Fprintf(e.Out, "Saved profile %s\n", name)
 	if !draft.SecretStored {
-		fmt.Fprintln(e.Err, "note: no client secret was saved; add it with --client-secret-file FILE (or - for standard input)")
+		fmt.Fprintln(e.Err, "note: no client secret was saved; add it with --client-secret-file FILE, or pipe it to standard input")
 	}
 	return nil
 }
