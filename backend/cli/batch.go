@@ -236,7 +236,7 @@ func (j batchJob) rowProfile(row *batchRow) (profile.Profile, secret.Secret, err
 	}
 	flags := &profileFlags{subdomain: v["subdomain"], accountType: v["account_type"], tenant: v["tenant"],
 		clientID: v["client_id"], identityHost: v["identity_host"]}
-	quiet := &env{Streams: Streams{Err: io.Discard}, log: j.env.log, getenv: j.env.getenv}
+	quiet := j.quietEnv(name)
 	p := profile.Profile{Name: name}
 	if err := flags.applyValues(quiet, &p, columnNames); err != nil {
 		return p, secret.Secret{}, err
@@ -258,6 +258,13 @@ func (j batchJob) rowProfile(row *batchRow) (profile.Profile, secret.Secret, err
 	return p, parsed.Secret, nil
 }
 
+// quietEnv returns the env of one row: no output, and log lines that name
+// the row's profile, so that a support snapshot of one profile can leave the
+// other rows out.
+func (j batchJob) quietEnv(name string) *env {
+	return &env{Streams: Streams{Err: io.Discard}, log: j.env.log.With("profile", name), getenv: j.env.getenv}
+}
+
 func (j batchJob) rowVerification(ctx context.Context, p profile.Profile, s secret.Secret) (bundle.Verification, error) {
 	if j.flags.noVerify {
 		reason := j.flags.reason
@@ -266,8 +273,7 @@ func (j batchJob) rowVerification(ctx context.Context, p profile.Profile, s secr
 		}
 		return bundle.Verification{Run: false, NotRunReason: reason}, nil
 	}
-	quiet := &env{Streams: Streams{Err: io.Discard}, log: j.env.log, getenv: j.env.getenv}
-	report := runVerification(ctx, quiet, p, s, j.endpoint, false)
+	report := runVerification(ctx, j.quietEnv(p.Name), p, s, j.endpoint, false)
 	if report.Status != "verified" {
 		if len(report.Problems) > 0 {
 			return bundle.Verification{}, fmt.Errorf("verification failed: %s", report.Problems[0].Code)

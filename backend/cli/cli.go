@@ -4,6 +4,8 @@ package cli
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -107,7 +109,7 @@ func Main(ctx context.Context, args []string, streams Streams) int {
 	} else {
 		defer closer.Close()
 	}
-	e := &env{Streams: streams, log: logger.With("command", cmd.name), getenv: os.Getenv}
+	e := &env{Streams: streams, log: logger.With("command", cmd.name, "run_id", newRunID()), getenv: os.Getenv}
 	e.log.Info("command started", "version", buildinfo.Version)
 
 	err = cmd.run(ctx, e, args[1:])
@@ -119,6 +121,14 @@ func Main(ctx context.Context, args []string, streams Streams) int {
 		e.log.Info("command ended", "exit_code", code)
 	}
 	return code
+}
+
+// newRunID returns 8 random hex digits that tie together the log lines of
+// one command, so that a support snapshot can take the lines of its profile.
+func newRunID() string {
+	b := make([]byte, 4)
+	_, _ = rand.Read(b) // crypto/rand.Read does not return errors since Go 1.24
+	return hex.EncodeToString(b)
 }
 
 // exitError carries an exit code and hint lines for the admin.

@@ -57,6 +57,7 @@ func (f *profileFlags) resolveProfile(e *env) (profile.Profile, error) {
 		}
 		p = draft.Profile
 		f.secretStored = draft.SecretStored
+		e.log = e.log.With("profile", f.name)
 	}
 	if err := f.applyValues(e, &p, flagNames); err != nil {
 		return p, err

@@ -15,8 +15,14 @@ import (
 	"github.com/ukglink/ukglink/backend/snapshot"
 )
 
-// snapshotLogLines is how many recent log lines a snapshot carries.
+// snapshotLogLines is how many recent log lines of the profile a snapshot
+// carries.
 const snapshotLogLines = 200
+
+// snapshotLogScan is how many log lines are searched for those of the
+// profile. The log and its one rotated file hold at most 2 MiB, so fewer
+// lines than this.
+const snapshotLogScan = 1 << 20
 
 const snapshotUsage = "--profile NAME [--client-secret-file FILE] -o FILE"
 
@@ -49,10 +55,11 @@ func runSnapshot(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 
-	lines, err := applog.RecentLines(snapshotLogLines)
+	lines, err := applog.RecentLines(snapshotLogScan)
 	if err != nil {
 		e.log.Warn("snapshot without log lines", "error", err)
 	}
+	lines = snapshot.ProfileLogLines(lines, draft.Profile, snapshotLogLines)
 	snap, err := snapshot.New(draft, lines, time.Now())
 	if err != nil {
 		return failure(err)
