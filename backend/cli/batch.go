@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"text/tabwriter"
@@ -31,8 +31,10 @@ var batchColumns = []string{"name", "subdomain", "account_type", "tenant", "clie
 
 // batchRow is one profile of the CSV and what became of it.
 type batchRow struct {
-	line    int
-	values  map[string]string
+	line int
+	// lastLine is the last line of a row that spans several, else 0.
+	lastLine int
+	values   map[string]string
 	status  string // "sealed", "invalid", "failed"
 	message string
 }
@@ -55,8 +57,8 @@ func runSealBatch(ctx context.Context, e *env, args []string) error {
 	if *csvPath == "" || *secretsPath == "" || sf.output == "" {
 		return usageError(errors.New("seal-batch needs --csv, --secrets and -o"), "usage: ukglink seal-batch "+sealBatchUsage)
 	}
-	if info, err := os.Stat(sf.output); err != nil || !info.IsDir() {
-		return usageError(fmt.Errorf("the folder %s does not exist", sf.output), "create it first")
+	if err := checkSecretsApart(*csvPath, *secretsPath); err != nil {
+		return err
 	}
 	flags := &profileFlags{endpoint: *endpoint}
 	resolvedEndpoint, err := flags.resolveEndpoint(e)
@@ -75,6 +77,9 @@ func runSealBatch(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := makeOutputFolder(sf.output); err != nil {
+		return err
+	}
 
 	job := batchJob{env: e, flags: sf, recipients: recipients, secrets: secrets, endpoint: resolvedEndpoint}
 	job.run(ctx, rows)
@@ -82,100 +87,12 @@ func runSealBatch(ctx context.Context, e *env, args []string) error {
 	return batchExit(rows)
 }
 
-// readBatchCSV reads the profiles CSV. A malformed file is a usage error; a
-// bad value in one row is reported for that row later.
-func readBatchCSV(path string) ([]*batchRow, error) {
-	file, err := os.Open(path)
-	if err != nil {
-		return nil, usageError(fmt.Errorf("open the profiles CSV: %w", err))
-	}
-	defer file.Close()
-	reader := csv.NewReader(file)
-	reader.FieldsPerRecord = -1
-	header, err := reader.Read()
-	if err != nil {
-		return nil, usageError(fmt.Errorf("read the header row of %s: %w", path, err))
-	}
-	for i := range header {
-		header[i] = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(header[i], "\ufeff")))
-	}
-	for _, required := range []string{"name", "subdomain", "tenant", "client_id"} {
-		if !containsString(header, required) {
-			return nil, usageError(fmt.Errorf("%s has no %q column", path, required), "the first row names the columns: "+strings.Join(batchColumns, ","))
-		}
-	}
-	var rows []*batchRow
-	for {
-		record, err := reader.Read()
-		if errors.Is(err, io.EOF) {
-			return rows, nil
-		}
-		row := &batchRow{values: map[string]string{}}
-		rows = append(rows, row)
-		var parseErr *csv.ParseError
-		if errors.As(err, &parseErr) {
-			row.line = parseErr.StartLine
-			row.status, row.message = "invalid", "the row cannot be read as CSV: "+parseErr.Err.Error()
-			continue
-		}
-		if err != nil {
-			return nil, failure(fmt.Errorf("read %s: %w", path, err))
-		}
-		row.line, _ = reader.FieldPos(0)
-		for i, value := range record {
-			if i < len(header) {
-				row.values[header[i]] = value
-			}
-		}
-	}
-}
-
-func containsString(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
-
-// readBatchSecrets reads name,client_secret rows into a map.
-func readBatchSecrets(e *env, path string) (map[string]string, error) {
-	var in io.Reader = e.In
-	if path != "-" {
-		file, err := os.Open(path)
-		if err != nil {
-			return nil, usageError(fmt.Errorf("open the secrets file: %w", err))
-		}
-		defer file.Close()
-		in = file
-	}
-	reader := csv.NewReader(io.LimitReader(in, 16<<20))
-	reader.FieldsPerRecord = 2
-	secrets := map[string]string{}
-	for {
-		record, err := reader.Read()
-		if errors.Is(err, io.EOF) {
-			return secrets, nil
-		}
-		if err != nil {
-			// The csv error names the line, never the value.
-			return nil, usageError(fmt.Errorf("read the secrets file: %w", err), "each line is name,client_secret")
-		}
-		name := strings.TrimSpace(record[0])
-		if name == "name" && len(secrets) == 0 {
-			continue
-		}
-		secrets[name] = record[1]
-	}
-}
-
 // batchJob seals the rows with a few workers.
 type batchJob struct {
 	env        *env
 	flags      sealFlags
 	recipients []age.Recipient
-	secrets    map[string]string
+	secrets    map[string]secretEntry
 	endpoint   string
 }
 
@@ -244,14 +161,14 @@ func (j batchJob) rowProfile(row *batchRow) (profile.Profile, secret.Secret, err
 	if p.AccountType == "" {
 		p.AccountType = ukg.DefaultAccountTypeID
 	}
-	if missing := missingValues(p); len(missing) > 0 {
-		return p, secret.Secret{}, fmt.Errorf("missing %s", strings.ReplaceAll(strings.Join(missing, ", "), "--", ""))
+	if missing := missingValues(p, columnNames); len(missing) > 0 {
+		return p, secret.Secret{}, fmt.Errorf("missing %s", strings.Join(missing, ", "))
 	}
-	raw, found := j.secrets[name]
+	entry, found := j.secrets[strings.ToLower(name)]
 	if !found {
 		return p, secret.Secret{}, fmt.Errorf("no client secret for %s in the secrets file", name)
 	}
-	parsed, err := ukg.ParseClientSecret(raw)
+	parsed, err := ukg.ParseClientSecret(entry.value)
 	if err != nil {
 		return p, secret.Secret{}, err
 	}
@@ -287,13 +204,22 @@ func (j batchJob) rowVerification(ctx context.Context, p profile.Profile, s secr
 	return bundle.Verification{Run: true, Report: raw}, nil
 }
 
+// displayName returns name for the summary table, quoted when it is not a
+// valid profile name, so that a line break or tab in it cannot break the table.
+func displayName(name string) string {
+	if profile.ValidateName(strings.TrimSpace(name)) != nil {
+		return strconv.Quote(name)
+	}
+	return name
+}
+
 func printBatchSummary(w io.Writer, rows []*batchRow) {
 	counts := map[string]int{}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "LINE\tNAME\tSTATUS\tFILE OR PROBLEM")
 	for _, row := range rows {
 		counts[row.status]++
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", row.line, row.values["name"], row.status, row.message)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", row.lines(), displayName(row.values["name"]), row.status, row.message)
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "%d sealed, %d failed verification, %d invalid, of %d rows\n",

@@ -374,3 +374,29 @@ func TestSnapshotScrubsKeychainSecret(t *testing.T) {
 		t.Errorf("snapshot contains the keychain secret:\n%s", data)
 	}
 }
+
+func TestSealBatchCreatesPrivateFolder(t *testing.T) {
+	isolateXDG(t)
+	dir := t.TempDir()
+	csvPath := filepath.Join(dir, "profiles.csv")
+	secretsPath := filepath.Join(dir, "secrets.csv")
+	if err := os.WriteFile(csvPath, []byte("name,subdomain,tenant,client_id\nacme,servicet,ACM1008IT124S,acme-client\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(secretsPath, []byte("acme,Acme/Batch+Secret==\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "new", "bundles")
+	code, _, stderr := runInProcess(t, "", "seal-batch", "--csv", csvPath, "--secrets", secretsPath,
+		"--no-verify", "--demo-key", "-o", out)
+	if code != ExitOK {
+		t.Fatalf("seal-batch exited %d: %s", code, stderr)
+	}
+	info, err := os.Stat(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Mode().Perm() != 0o700 {
+		t.Errorf("folder mode = %v, want 0700", info.Mode().Perm())
+	}
+}

@@ -69,7 +69,7 @@ func (f *profileFlags) resolveProfile(e *env) (profile.Profile, error) {
 		// A bundle sealed from flags alone is named after its tenant.
 		p.Name = strings.ToLower(p.Tenant)
 	}
-	if missing := missingValues(p); len(missing) > 0 {
+	if missing := missingValues(p, flagNames); len(missing) > 0 {
 		return p, usageError(fmt.Errorf("missing %s", strings.Join(missing, ", ")),
 			"give them as flags, or name a saved profile with --profile")
 	}
@@ -196,16 +196,16 @@ func productionAccountType(domain string) (ukg.AccountType, bool) {
 	return ukg.AccountType{}, false
 }
 
-func missingValues(p profile.Profile) []string {
+func missingValues(p profile.Profile, names valueNames) []string {
 	var missing []string
 	if p.Subdomain == "" {
-		missing = append(missing, "--subdomain")
+		missing = append(missing, names.subdomain)
 	}
 	if p.Tenant == "" {
-		missing = append(missing, "--tenant")
+		missing = append(missing, names.tenant)
 	}
 	if p.ClientID == "" {
-		missing = append(missing, "--client-id")
+		missing = append(missing, names.clientID)
 	}
 	return missing
 }
