@@ -190,6 +190,15 @@ func newFlagSet(e *env, name, usage string) *flag.FlagSet {
 	return fs
 }
 
+// appendHelp adds text after the flag list in the help of fs.
+func appendHelp(e *env, fs *flag.FlagSet, text string) {
+	usage := fs.Usage
+	fs.Usage = func() {
+		usage()
+		fmt.Fprint(e.Err, text)
+	}
+}
+
 // parseFlags parses args, allowing flags after positional arguments (as in
 // "ukglink check account-type --list"). The positional arguments are then
 // available from fs.Args through a final parse of their own.

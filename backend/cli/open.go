@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -28,6 +27,7 @@ func runOpen(_ context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "print the contents as JSON")
 	reveal := fs.Bool("reveal-secret", false, "print the client secret instead of [redacted]")
 	allowExpired := fs.Bool("allow-expired", false, "open a bundle whose expiry has passed")
+	appendHelp(e, fs, openExitCodes)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -96,24 +96,6 @@ func readPassphrase(e *env, path string) (string, error) {
 	return strings.TrimRight(string(data), "\r\n"), nil
 }
 
-func openError(err error, path string, data []byte) error {
-	switch {
-	case errors.Is(err, bundle.ErrExpired):
-		return failure(err, "to open it anyway, add --allow-expired")
-	case errors.Is(err, bundle.ErrWrongKey):
-		hints := []string{"check that " + path + " was sealed for the key or passphrase you gave"}
-		for _, fingerprint := range bundle.SealedFor(data) {
-			hints = append(hints, "it is sealed for the key with fingerprint "+fingerprint)
-		}
-		return failure(err, hints...)
-	}
-	return failure(err)
-}
-
-func bytesReader(data []byte) io.Reader {
-	return bytes.NewReader(data)
-}
-
 // bundleView is what "open" prints: the contents with the secret redacted
 // unless revealed.
 type bundleView struct {
@@ -127,6 +109,8 @@ type bundleView struct {
 	SecretLength    int                 `json:"client_secret_length"`
 	RequestedScopes []string            `json:"requested_scopes"`
 	Verification    bundle.Verification `json:"verification"`
+	// Expired is set for a bundle opened with --allow-expired after its expiry.
+	Expired bool `json:"expired"`
 }
 
 func newBundleView(c bundle.Contents, reveal bool) bundleView {
@@ -145,13 +129,18 @@ func newBundleView(c bundle.Contents, reveal bool) bundleView {
 		SecretLength:    len([]rune(c.ClientSecret.Reveal())),
 		RequestedScopes: c.RequestedScopes,
 		Verification:    c.Verification,
+		Expired:         isExpired(c.ExpiresAt),
 	}
 }
 
 func printBundle(w io.Writer, v bundleView) {
 	fmt.Fprintf(w, "Bundle %s (format %d), sealed %s by ukglink %s\n", v.BundleID, v.FormatVersion,
 		v.CreatedAt.UTC().Format(time.RFC3339), v.AppVersion)
-	fmt.Fprintf(w, "Expires:          %s\n", v.ExpiresAt.UTC().Format(time.RFC3339))
+	if v.Expired {
+		fmt.Fprintf(w, "Expires:          EXPIRED on %s\n", v.ExpiresAt.UTC().Format(expiryLayout))
+	} else {
+		fmt.Fprintf(w, "Expires:          %s\n", v.ExpiresAt.UTC().Format(time.RFC3339))
+	}
 	fmt.Fprintf(w, "Profile:          %s\n", v.Profile.Name)
 	fmt.Fprintf(w, "Subdomain:        %s\n", v.Profile.Subdomain)
 	fmt.Fprintf(w, "Account type:     %s\n", v.Profile.AccountType)
