@@ -35,8 +35,8 @@ type batchRow struct {
 	// lastLine is the last line of a row that spans several, else 0.
 	lastLine int
 	values   map[string]string
-	status  string // "sealed", "invalid", "failed"
-	message string
+	status   string // "sealed", "invalid", "failed"
+	message  string
 }
 
 func runSealBatch(ctx context.Context, e *env, args []string) error {
@@ -51,11 +51,15 @@ func runSealBatch(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&sf.reason, "reason", "", "with --no-verify: why verification was not run")
 	fs.BoolVar(&sf.force, "force", false, "overwrite bundles that exist")
 	endpoint := fs.String("ukg-endpoint", "", "loopback `URL` of a UKG simulator to verify against")
+	appendHelp(e, fs, demoKeyHelp())
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *csvPath == "" || *secretsPath == "" || sf.output == "" {
 		return usageError(errors.New("seal-batch needs --csv, --secrets and -o"), "usage: ukglink seal-batch "+sealBatchUsage)
+	}
+	if err := checkReason(sf); err != nil {
+		return err
 	}
 	if err := checkSecretsApart(*csvPath, *secretsPath); err != nil {
 		return err

@@ -201,15 +201,26 @@ func appendHelp(e *env, fs *flag.FlagSet, text string) {
 
 // parseFlags parses args, allowing flags after positional arguments (as in
 // "ukglink check account-type --list"). The positional arguments are then
-// available from fs.Args through a final parse of their own.
+// available from fs.Args through a final parse of their own. -h prints the
+// help of fs, and an invalid flag one error line with a hint, not the help.
 func parseFlags(fs *flag.FlagSet, args []string) error {
+	usage, output := fs.Usage, fs.Output()
+	fs.Usage = func() {}
+	fs.SetOutput(io.Discard)
+	defer func() {
+		fs.Usage = usage
+		fs.SetOutput(output)
+	}()
+
 	var positional []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				fs.SetOutput(output)
+				usage()
 				return err
 			}
-			return &exitError{code: ExitUsage, err: err}
+			return usageError(err, fmt.Sprintf("run \"ukglink %s -h\" for its flags", fs.Name()))
 		}
 		args = fs.Args()
 		if len(args) == 0 {

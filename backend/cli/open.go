@@ -27,7 +27,7 @@ func runOpen(_ context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "print the contents as JSON")
 	reveal := fs.Bool("reveal-secret", false, "print the client secret instead of [redacted]")
 	allowExpired := fs.Bool("allow-expired", false, "open a bundle whose expiry has passed")
-	appendHelp(e, fs, openExitCodes)
+	appendHelp(e, fs, openExitCodes+demoBundleHelp())
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -45,6 +45,13 @@ func runOpen(_ context.Context, e *env, args []string) error {
 	}
 	printBundle(e.Out, view)
 	return nil
+}
+
+// demoBundleHelp returns the help text on opening a bundle sealed with
+// seal --demo-key.
+func demoBundleHelp() string {
+	return "\nA bundle sealed with \"ukglink seal --demo-key\" opens here with:\n  ukglink open -i " +
+		bundle.DemoIdentityPath() + " FILE\n"
 }
 
 // loadOpeners returns the identities from -i, or the passphrase identity.

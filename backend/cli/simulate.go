@@ -27,7 +27,12 @@ func runSimulate(ctx context.Context, e *env, args []string) error {
 	}
 	if *list {
 		for _, s := range ukgsim.Scenarios {
-			fmt.Fprintf(e.Out, "%-20s %s\n", s.Name, s.Description)
+			description := s.Description
+			if s.Name == "replay" {
+				// The package describes its Config field; here the flag starts it.
+				description = "Responds like a recorded verification, whatever the credentials. Start it with --replay SNAPSHOT."
+			}
+			fmt.Fprintf(e.Out, "%-20s %s\n", s.Name, description)
 		}
 		return nil
 	}
