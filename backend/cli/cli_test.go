@@ -18,6 +18,7 @@ import (
 	"testing"
 
 	"filippo.io/age"
+	"filippo.io/age/armor"
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/ukglink/ukglink/backend/snapshot"
@@ -200,10 +201,12 @@ func cmdSimReplay(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // cmdConvert rewrites a file in place: convert crlf FILE ends every line
-// with CR LF, and convert bom FILE puts a UTF-8 byte order mark in front.
+// with CR LF, convert bom FILE puts a UTF-8 byte order mark in front,
+// convert armor FILE wraps it in age's ASCII armor, and convert cut FILE
+// removes its last 10 bytes.
 func cmdConvert(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 2 {
-		ts.Fatalf("usage: convert crlf|bom FILE")
+		ts.Fatalf("usage: convert crlf|bom|armor|cut FILE")
 	}
 	path := ts.MkAbs(args[1])
 	data, err := os.ReadFile(path)
@@ -213,6 +216,15 @@ func cmdConvert(ts *testscript.TestScript, neg bool, args []string) {
 		data = bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))
 	case "bom":
 		data = append([]byte("\ufeff"), data...)
+	case "armor":
+		var armored bytes.Buffer
+		w := armor.NewWriter(&armored)
+		_, err := w.Write(data)
+		ts.Check(err)
+		ts.Check(w.Close())
+		data = armored.Bytes()
+	case "cut":
+		data = data[:max(0, len(data)-10)]
 	default:
 		ts.Fatalf("unknown conversion %q", args[0])
 	}

@@ -44,7 +44,7 @@ func runInspect(_ context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.Out, "Sealed content: %d bytes\n", info.PlaintextSize)
 	}
 	if info.Armored {
-		fmt.Fprintln(e.Out, "Armored:        yes (ASCII armor; ukglink writes binary bundles)")
+		fmt.Fprintln(e.Out, "Armored:        yes (ASCII armor; ukglink writes binary bundles and opens only those)")
 	}
 	for _, r := range info.Recipients {
 		switch {
@@ -55,6 +55,9 @@ func runInspect(_ context.Context, e *env, args []string) error {
 		default:
 			fmt.Fprintf(e.Out, "Sealed for:     %s key (fingerprint not recorded)\n", r.Type)
 		}
+	}
+	for _, warning := range info.Warnings {
+		fmt.Fprintf(e.Out, "Warning:        %s\n", warning)
 	}
 	return nil
 }
