@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"filippo.io/age"
 	"filippo.io/age/armor"
@@ -76,6 +77,7 @@ func TestScripts(t *testing.T) {
 			"exits":     cmdExits,
 			"simreplay": cmdSimReplay,
 			"convert":   cmdConvert,
+			"waitaddr":  cmdWaitAddr,
 		},
 	})
 }
@@ -229,4 +231,25 @@ func cmdConvert(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("unknown conversion %q", args[0])
 	}
 	ts.Check(os.WriteFile(path, data, 0o600))
+}
+
+// cmdWaitAddr waits up to 10 seconds for FILE to contain the address that
+// "ukglink simulate" prints, and puts it in the environment variable VAR:
+// waitaddr VAR FILE.
+func cmdWaitAddr(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: waitaddr VAR FILE")
+	}
+	path := ts.MkAbs(args[1])
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		data, _ := os.ReadFile(path)
+		if m := endpointPattern.FindSubmatch(data); m != nil {
+			ts.Setenv(args[0], string(m[1]))
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	data, _ := os.ReadFile(path)
+	ts.Fatalf("no address in %s after 10s: %q", args[1], data)
 }
