@@ -19,9 +19,9 @@ type logRecord struct {
 type relation int
 
 const (
-	unrelated relation = iota // names no profile
-	ownLine                   // names this profile
-	foreignLine               // names another profile
+	unrelated   relation = iota // names no profile
+	ownLine                     // names this profile
+	foreignLine                 // names another profile
 )
 
 // relate compares the profile, tenant and client_id attributes of r with p.
