@@ -41,6 +41,10 @@ func (f *profileFlags) resolveSecret(ctx context.Context, e *env, clientID strin
 // givenSecret reads the client secret from --client-secret-file, else from
 // standard input when that is not a terminal. given is false when neither
 // has one: no flag, and standard input a terminal or empty.
+//
+// NOTE: a standard input that is a pipe nobody closes makes this wait
+// forever. Such callers redirect from /dev/null, a character device that
+// counts as a terminal here.
 func (f *profileFlags) givenSecret(e *env, clientID string) (s secret.Secret, given bool, err error) {
 	var text, source string
 	switch {
