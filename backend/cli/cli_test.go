@@ -202,10 +202,10 @@ func cmdSimReplay(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Setenv(args[0], httpServer.URL)
 }
 
-// cmdConvert rewrites a file in place: convert crlf FILE ends every line
-// with CR LF, convert bom FILE puts a UTF-8 byte order mark in front,
-// convert armor FILE wraps it in age's ASCII armor, and convert cut FILE
-// removes its last 10 bytes.
+// cmdConvert rewrites a file in place: convert crlf|bom|armor|cut FILE.
+// crlf ends every line with CR LF and bom puts a UTF-8 byte order mark in
+// front. armor wraps the file in age's ASCII armor, and cut removes its
+// last 10 bytes.
 func cmdConvert(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 2 {
 		ts.Fatalf("usage: convert crlf|bom|armor|cut FILE")

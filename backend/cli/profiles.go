@@ -99,8 +99,8 @@ func deleteProfile(ctx context.Context, e *env, store *profile.Store, name strin
 	if draft.SecretStored {
 		err := keychain.New().Delete(ctx, name)
 		if err != nil && !errors.Is(err, keychain.ErrNotFound) {
-			kept := fmt.Errorf("profile %s was not deleted, because its client secret could not be deleted from the keychain: %w", name, err)
-			return keychainError(kept, "when the keychain works again, run: ukglink profiles delete "+name)
+			notDeleted := fmt.Errorf("profile %s was not deleted, because its client secret could not be deleted from the keychain: %w", name, err)
+			return keychainError(notDeleted, "when the keychain works again, run: ukglink profiles delete "+name)
 		}
 	}
 	if err := store.Delete(name); err != nil {

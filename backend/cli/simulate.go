@@ -184,9 +184,9 @@ func parseScopeList(list string) ([]string, error) {
 
 // flagGiven reports whether the flag name was set on the command line.
 func flagGiven(fs *flag.FlagSet, name string) bool {
-	given := false
-	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
-	return given
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 // printSimulatorStart prints the address and the values to verify with.
