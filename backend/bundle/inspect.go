@@ -8,6 +8,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"filippo.io/age/armor"
 )
 
 // armorHeader starts an ASCII-armored age file.
@@ -23,6 +25,9 @@ type Info struct {
 	// does not record it.
 	PlaintextSize int               `json:"plaintext_size"`
 	Recipients    []RecipientStanza `json:"recipients"`
+	// Warnings are sentences on damage that the file shows without a key,
+	// such as a payload shorter than its header records.
+	Warnings []string `json:"warnings"`
 }
 
 // RecipientStanza is one way to open the bundle.
@@ -35,29 +40,75 @@ type RecipientStanza struct {
 }
 
 // Inspect reads the header of the bundle in r without decrypting anything.
-// Errors are *OpenError values like those of Open.
+// It removes ASCII armor first. Errors are *OpenError values like those of
+// Open.
 func Inspect(r io.Reader) (Info, error) {
 	file, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return Info{}, fmt.Errorf("read bundle: %w", err)
 	}
-	info := Info{Size: int64(len(file)), PlaintextSize: -1, Recipients: []RecipientStanza{}}
-	if bytes.HasPrefix(bytes.TrimSpace(file), []byte(armorHeader)) {
-		info.Armored = true
-		info.Format = "age-encryption.org/v1 (ASCII armor)"
-		return info, nil
-	}
-	if oerr := checkIntro(file); oerr != nil {
-		return info, oerr
-	}
+	info := Info{Size: int64(len(file)), PlaintextSize: -1, Recipients: []RecipientStanza{}, Warnings: []string{}}
 	if len(file) > MaxFileSize {
 		return info, openError(ErrNotBundle, "the file is larger than 1 MiB", nil)
 	}
 	info.Format = "age-encryption.org/v1"
+	if bytes.HasPrefix(bytes.TrimSpace(file), []byte(armorHeader)) {
+		info.Armored = true
+		info.Format = "age-encryption.org/v1 (ASCII armor)"
+		if file, err = dearmor(file); err != nil {
+			return info, err
+		}
+	}
+	if oerr := checkIntro(file); oerr != nil {
+		return info, oerr
+	}
 	if err := readStanzas(file, &info); err != nil {
 		return info, err
 	}
+	info.Warnings = append(info.Warnings, payloadWarnings(file)...)
 	return info, nil
+}
+
+// dearmor returns the binary age file inside ASCII armor.
+func dearmor(file []byte) ([]byte, error) {
+	binary, err := io.ReadAll(armor.NewReader(bytes.NewReader(file)))
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return nil, openError(ErrTruncated, "the ASCII armor ends early: "+err.Error(), err)
+	case err != nil:
+		return nil, openError(ErrTampered, "the ASCII armor cannot be decoded: "+err.Error(), err)
+	}
+	return binary, nil
+}
+
+// payloadWarnings compares the payload after the header with the size the
+// header records, or, without a size stanza, with the smallest age payload.
+// The header MAC is not checked here, so a warning is a strong sign, not
+// proof: Open decides.
+func payloadWarnings(file []byte) []string {
+	header, ok := headerBytes(file)
+	if !ok {
+		return nil
+	}
+	actual := len(file) - len(header)
+	size, known := declaredSize(header)
+	if !known {
+		if actual < streamNonceSize+streamTagSize {
+			return []string{"The file ends before its encrypted content, so it was cut short. " +
+				"Copy or download the whole bundle again."}
+		}
+		return nil
+	}
+	expected := encryptedPayloadSize(size)
+	switch {
+	case actual < expected:
+		return []string{fmt.Sprintf("The file is %d bytes shorter than its header records, so it was cut short. "+
+			"Copy or download the whole bundle again.", expected-actual)}
+	case actual > expected:
+		return []string{fmt.Sprintf("The file is %d bytes longer than its header records, so something was "+
+			"added after sealing. Ask the sender for a new copy.", actual-expected)}
+	}
+	return nil
 }
 
 // readStanzas fills info from the "-> TYPE ARGS" lines of the header.

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"text/tabwriter"
@@ -31,10 +31,12 @@ var batchColumns = []string{"name", "subdomain", "account_type", "tenant", "clie
 
 // batchRow is one profile of the CSV and what became of it.
 type batchRow struct {
-	line    int
-	values  map[string]string
-	status  string // "sealed", "invalid", "failed"
-	message string
+	line int
+	// lastLine is the last line of a row that spans several, else 0.
+	lastLine int
+	values   map[string]string
+	status   string // "sealed", "invalid", "failed"
+	message  string
 }
 
 func runSealBatch(ctx context.Context, e *env, args []string) error {
@@ -49,14 +51,18 @@ func runSealBatch(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&sf.reason, "reason", "", "with --no-verify: why verification was not run")
 	fs.BoolVar(&sf.force, "force", false, "overwrite bundles that exist")
 	endpoint := fs.String("ukg-endpoint", "", "loopback `URL` of a UKG simulator to verify against")
+	appendHelp(e, fs, demoKeyHelp())
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *csvPath == "" || *secretsPath == "" || sf.output == "" {
 		return usageError(errors.New("seal-batch needs --csv, --secrets and -o"), "usage: ukglink seal-batch "+sealBatchUsage)
 	}
-	if info, err := os.Stat(sf.output); err != nil || !info.IsDir() {
-		return usageError(fmt.Errorf("the folder %s does not exist", sf.output), "create it first")
+	if err := checkReason(sf); err != nil {
+		return err
+	}
+	if err := checkSecretsApart(*csvPath, *secretsPath); err != nil {
+		return err
 	}
 	flags := &profileFlags{endpoint: *endpoint}
 	resolvedEndpoint, err := flags.resolveEndpoint(e)
@@ -75,6 +81,9 @@ func runSealBatch(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := makeOutputFolder(sf.output); err != nil {
+		return err
+	}
 
 	job := batchJob{env: e, flags: sf, recipients: recipients, secrets: secrets, endpoint: resolvedEndpoint}
 	job.run(ctx, rows)
@@ -82,100 +91,12 @@ func runSealBatch(ctx context.Context, e *env, args []string) error {
 	return batchExit(rows)
 }
 
-// readBatchCSV reads the profiles CSV. A malformed file is a usage error; a
-// bad value in one row is reported for that row later.
-func readBatchCSV(path string) ([]*batchRow, error) {
-	file, err := os.Open(path)
-	if err != nil {
-		return nil, usageError(fmt.Errorf("open the profiles CSV: %w", err))
-	}
-	defer file.Close()
-	reader := csv.NewReader(file)
-	reader.FieldsPerRecord = -1
-	header, err := reader.Read()
-	if err != nil {
-		return nil, usageError(fmt.Errorf("read the header row of %s: %w", path, err))
-	}
-	for i := range header {
-		header[i] = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(header[i], "\ufeff")))
-	}
-	for _, required := range []string{"name", "subdomain", "tenant", "client_id"} {
-		if !containsString(header, required) {
-			return nil, usageError(fmt.Errorf("%s has no %q column", path, required), "the first row names the columns: "+strings.Join(batchColumns, ","))
-		}
-	}
-	var rows []*batchRow
-	for {
-		record, err := reader.Read()
-		if errors.Is(err, io.EOF) {
-			return rows, nil
-		}
-		row := &batchRow{values: map[string]string{}}
-		rows = append(rows, row)
-		var parseErr *csv.ParseError
-		if errors.As(err, &parseErr) {
-			row.line = parseErr.StartLine
-			row.status, row.message = "invalid", "the row cannot be read as CSV: "+parseErr.Err.Error()
-			continue
-		}
-		if err != nil {
-			return nil, failure(fmt.Errorf("read %s: %w", path, err))
-		}
-		row.line, _ = reader.FieldPos(0)
-		for i, value := range record {
-			if i < len(header) {
-				row.values[header[i]] = value
-			}
-		}
-	}
-}
-
-func containsString(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
-
-// readBatchSecrets reads name,client_secret rows into a map.
-func readBatchSecrets(e *env, path string) (map[string]string, error) {
-	var in io.Reader = e.In
-	if path != "-" {
-		file, err := os.Open(path)
-		if err != nil {
-			return nil, usageError(fmt.Errorf("open the secrets file: %w", err))
-		}
-		defer file.Close()
-		in = file
-	}
-	reader := csv.NewReader(io.LimitReader(in, 16<<20))
-	reader.FieldsPerRecord = 2
-	secrets := map[string]string{}
-	for {
-		record, err := reader.Read()
-		if errors.Is(err, io.EOF) {
-			return secrets, nil
-		}
-		if err != nil {
-			// The csv error names the line, never the value.
-			return nil, usageError(fmt.Errorf("read the secrets file: %w", err), "each line is name,client_secret")
-		}
-		name := strings.TrimSpace(record[0])
-		if name == "name" && len(secrets) == 0 {
-			continue
-		}
-		secrets[name] = record[1]
-	}
-}
-
 // batchJob seals the rows with a few workers.
 type batchJob struct {
 	env        *env
 	flags      sealFlags
 	recipients []age.Recipient
-	secrets    map[string]string
+	secrets    map[string]secretEntry
 	endpoint   string
 }
 
@@ -236,26 +157,33 @@ func (j batchJob) rowProfile(row *batchRow) (profile.Profile, secret.Secret, err
 	}
 	flags := &profileFlags{subdomain: v["subdomain"], accountType: v["account_type"], tenant: v["tenant"],
 		clientID: v["client_id"], identityHost: v["identity_host"]}
-	quiet := &env{Streams: Streams{Err: io.Discard}, log: j.env.log, getenv: j.env.getenv}
+	quiet := j.quietEnv(name)
 	p := profile.Profile{Name: name}
-	if err := flags.applyValues(quiet, &p); err != nil {
+	if err := flags.applyValues(quiet, &p, columnNames); err != nil {
 		return p, secret.Secret{}, err
 	}
 	if p.AccountType == "" {
 		p.AccountType = ukg.DefaultAccountTypeID
 	}
-	if missing := missingValues(p); len(missing) > 0 {
-		return p, secret.Secret{}, fmt.Errorf("missing %s", strings.ReplaceAll(strings.Join(missing, ", "), "--", ""))
+	if missing := missingValues(p, columnNames); len(missing) > 0 {
+		return p, secret.Secret{}, fmt.Errorf("missing %s", strings.Join(missing, ", "))
 	}
-	raw, found := j.secrets[name]
+	entry, found := j.secrets[strings.ToLower(name)]
 	if !found {
 		return p, secret.Secret{}, fmt.Errorf("no client secret for %s in the secrets file", name)
 	}
-	parsed, err := ukg.ParseClientSecret(raw)
+	parsed, err := ukg.ParseClientSecret(entry.value)
 	if err != nil {
 		return p, secret.Secret{}, err
 	}
 	return p, parsed.Secret, nil
+}
+
+// quietEnv returns the env of one row: no output, and log lines that name
+// the row's profile, so that a support snapshot of one profile can leave the
+// other rows out.
+func (j batchJob) quietEnv(name string) *env {
+	return &env{Streams: Streams{Err: io.Discard}, log: j.env.log.With("profile", name), getenv: j.env.getenv}
 }
 
 func (j batchJob) rowVerification(ctx context.Context, p profile.Profile, s secret.Secret) (bundle.Verification, error) {
@@ -266,8 +194,7 @@ func (j batchJob) rowVerification(ctx context.Context, p profile.Profile, s secr
 		}
 		return bundle.Verification{Run: false, NotRunReason: reason}, nil
 	}
-	quiet := &env{Streams: Streams{Err: io.Discard}, log: j.env.log, getenv: j.env.getenv}
-	report := runVerification(ctx, quiet, p, s, j.endpoint, false)
+	report := runVerification(ctx, j.quietEnv(p.Name), p, s, j.endpoint, false)
 	if report.Status != "verified" {
 		if len(report.Problems) > 0 {
 			return bundle.Verification{}, fmt.Errorf("verification failed: %s", report.Problems[0].Code)
@@ -281,13 +208,22 @@ func (j batchJob) rowVerification(ctx context.Context, p profile.Profile, s secr
 	return bundle.Verification{Run: true, Report: raw}, nil
 }
 
+// displayName returns name for the summary table, quoted when it is not a
+// valid profile name, so that a line break or tab in it cannot break the table.
+func displayName(name string) string {
+	if profile.ValidateName(strings.TrimSpace(name)) != nil {
+		return strconv.Quote(name)
+	}
+	return name
+}
+
 func printBatchSummary(w io.Writer, rows []*batchRow) {
 	counts := map[string]int{}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "LINE\tNAME\tSTATUS\tFILE OR PROBLEM")
 	for _, row := range rows {
 		counts[row.status]++
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", row.line, row.values["name"], row.status, row.message)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", row.lines(), displayName(row.values["name"]), row.status, row.message)
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "%d sealed, %d failed verification, %d invalid, of %d rows\n",

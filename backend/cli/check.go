@@ -7,19 +7,17 @@ import (
 	"io"
 	"strings"
 
+	"github.com/ukglink/ukglink/backend/profile"
+	"github.com/ukglink/ukglink/backend/secret"
 	"github.com/ukglink/ukglink/backend/ukg"
 )
 
 const checkUsage = "subdomain|tenant|client-id|client-secret|identity-host|account-type VALUE"
 
-// maxSecretInput bounds what "check client-secret -" and the secret readers
-// accept from standard input or a file.
-const maxSecretInput = 64 << 10
-
 func runCheck(_ context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "check", checkUsage)
 	list := fs.Bool("list", false, "with account-type: print the account-type options")
-	accountType := fs.String("account-type", ukg.DefaultAccountTypeID, "with subdomain: the account type that decides the UKG domain")
+	accountType := fs.String("account-type", "", "with subdomain: the account type `ID` that decides the UKG domain (default: the one on the pasted domain, else \""+ukg.DefaultAccountTypeID+"\")")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -27,6 +25,9 @@ func runCheck(_ context.Context, e *env, args []string) error {
 	if len(rest) >= 1 && rest[0] == "account-type" && *list {
 		printAccountTypes(e.Out)
 		return nil
+	}
+	if len(rest) == 1 && rest[0] == "client-secret" && stdinIsPiped(e) {
+		rest = append(rest, "-")
 	}
 	if len(rest) != 2 {
 		return usageError(errors.New("check needs a field name and a value"), "usage: ukglink check "+checkUsage)
@@ -39,7 +40,7 @@ func runCheck(_ context.Context, e *env, args []string) error {
 	case "tenant":
 		return e.printValue(ukg.ParseTenant(value))
 	case "client-id":
-		return e.printValue(ukg.ParseClientID(value))
+		return checkClientID(e, value)
 	case "identity-host":
 		return e.printValue(ukg.ParseIdentityHost(value))
 	case "account-type":
@@ -61,26 +62,52 @@ func checkSubdomain(e *env, value, accountType string) error {
 		return fieldError(err)
 	}
 	printNotes(e.Err, sub.Notes, sub.Warnings)
+
+	p := profile.Profile{Subdomain: sub.Value.Value}
+	if accountType != "" {
+		account, err := ukg.ParseAccountType(accountType)
+		if err != nil {
+			return fieldError(err)
+		}
+		p.AccountType = account.ID
+	}
 	if sub.Domain != "" {
-		if match := accountTypeForDomain(sub.Domain); match != "" && accountType == ukg.DefaultAccountTypeID {
-			accountType = match
+		if err := matchAccountType(e, &p, sub, accountType != "", flagNames); err != nil {
+			return err
 		}
 	}
-	if url, err := ukg.ServiceHostURL(sub.Value.Value, accountType); err == nil {
+	if p.AccountType == "" {
+		p.AccountType = ukg.DefaultAccountTypeID
+	}
+	url, err := ukg.ServiceHostURL(p.Subdomain, p.AccountType)
+	if err == nil && !hasNote(sub.Notes, "uses_https") {
 		fmt.Fprintf(e.Err, "note: %s will be used\n", url)
 	}
-	fmt.Fprintln(e.Out, sub.Value.Value)
+	fmt.Fprintln(e.Out, p.Subdomain)
 	return nil
 }
 
-// accountTypeForDomain returns the first account type on domain, if any.
-func accountTypeForDomain(domain string) string {
-	for _, a := range ukg.AccountTypes {
-		if a.Domain == domain {
-			return a.ID
+// hasNote reports whether notes contain one with code.
+func hasNote(notes []ukg.Note, code string) bool {
+	for _, n := range notes {
+		if n.Code == code {
+			return true
 		}
 	}
-	return ""
+	return false
+}
+
+// checkClientID also warns about a client ID that looks like a tenant name
+// or a Web Services key.
+func checkClientID(e *env, value string) error {
+	parsed, err := ukg.ParseClientID(value)
+	if err != nil {
+		return fieldError(err)
+	}
+	printNotes(e.Err, parsed.Notes, parsed.Warnings)
+	printNotes(e.Err, nil, ukg.CredentialWarnings(parsed.Value, secret.Secret{}))
+	fmt.Fprintln(e.Out, parsed.Value)
+	return nil
 }
 
 func checkSecret(e *env, value string) error {
@@ -97,20 +124,9 @@ func checkSecret(e *env, value string) error {
 		return fieldError(err)
 	}
 	printNotes(e.Err, parsed.Notes, parsed.Warnings)
+	printNotes(e.Err, nil, ukg.CredentialWarnings("", parsed.Secret))
 	fmt.Fprintf(e.Out, "client secret accepted: %d characters\n", len([]rune(parsed.Secret.Reveal())))
 	return nil
-}
-
-func readLimited(r io.Reader, name string) (string, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxSecretInput+1))
-	if err != nil {
-		return "", failure(fmt.Errorf("read the client secret from %s: %w", name, err))
-	}
-	if len(data) > maxSecretInput {
-		return "", usageError(fmt.Errorf("the client secret in %s is longer than %d bytes", name, maxSecretInput),
-			"check that the file holds only the client secret")
-	}
-	return string(data), nil
 }
 
 func (e *env) printValue(value ukg.Value, err error) error {

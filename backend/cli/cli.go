@@ -4,6 +4,8 @@ package cli
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -107,7 +109,7 @@ func Main(ctx context.Context, args []string, streams Streams) int {
 	} else {
 		defer closer.Close()
 	}
-	e := &env{Streams: streams, log: logger.With("command", cmd.name), getenv: os.Getenv}
+	e := &env{Streams: streams, log: logger.With("command", cmd.name, "run_id", newRunID()), getenv: os.Getenv}
 	e.log.Info("command started", "version", buildinfo.Version)
 
 	err = cmd.run(ctx, e, args[1:])
@@ -119,6 +121,14 @@ func Main(ctx context.Context, args []string, streams Streams) int {
 		e.log.Info("command ended", "exit_code", code)
 	}
 	return code
+}
+
+// newRunID returns 8 random hex digits that tie together the log lines of
+// one command, so that a support snapshot can take the lines of its profile.
+func newRunID() string {
+	b := make([]byte, 4)
+	_, _ = rand.Read(b) // crypto/rand.Read does not return errors since Go 1.24
+	return hex.EncodeToString(b)
 }
 
 // exitError carries an exit code and hint lines for the admin.
@@ -180,17 +190,37 @@ func newFlagSet(e *env, name, usage string) *flag.FlagSet {
 	return fs
 }
 
+// appendHelp adds text after the flag list in the help of fs.
+func appendHelp(e *env, fs *flag.FlagSet, text string) {
+	usage := fs.Usage
+	fs.Usage = func() {
+		usage()
+		fmt.Fprint(e.Err, text)
+	}
+}
+
 // parseFlags parses args, allowing flags after positional arguments (as in
 // "ukglink check account-type --list"). The positional arguments are then
-// available from fs.Args through a final parse of their own.
+// available from fs.Args through a final parse of their own. -h prints the
+// help of fs, and an invalid flag one error line with a hint, not the help.
 func parseFlags(fs *flag.FlagSet, args []string) error {
+	usage, output := fs.Usage, fs.Output()
+	fs.Usage = func() {}
+	fs.SetOutput(io.Discard)
+	defer func() {
+		fs.Usage = usage
+		fs.SetOutput(output)
+	}()
+
 	var positional []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				fs.SetOutput(output)
+				usage()
 				return err
 			}
-			return &exitError{code: ExitUsage, err: err}
+			return usageError(err, fmt.Sprintf("run \"ukglink %s -h\" for its flags", fs.Name()))
 		}
 		args = fs.Args()
 		if len(args) == 0 {

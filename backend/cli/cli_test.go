@@ -3,18 +3,23 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"filippo.io/age"
+	"filippo.io/age/armor"
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/ukglink/ukglink/backend/snapshot"
@@ -71,6 +76,8 @@ func TestScripts(t *testing.T) {
 			"noleak":    cmdNoLeak,
 			"exits":     cmdExits,
 			"simreplay": cmdSimReplay,
+			"convert":   cmdConvert,
+			"waitaddr":  cmdWaitAddr,
 		},
 	})
 }
@@ -93,17 +100,20 @@ func cmdSim(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Setenv(args[0], httpServer.URL)
 }
 
-// cmdNoLeak fails if VALUE occurs in a file under any PATH, raw or
-// URL-encoded: noleak VALUE PATH...
+// cmdNoLeak fails if VALUE occurs in a file under any PATH, raw,
+// JSON-escaped (also a second time, as a JSON log line inside a snapshot),
+// URL-encoded or base64: noleak VALUE PATH..., or noleak -f FILE PATH... to
+// take VALUE from FILE without its final line break.
 func cmdNoLeak(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) < 2 {
-		ts.Fatalf("usage: noleak VALUE PATH...")
+	if neg || len(args) < 2 || args[0] == "-f" && len(args) < 3 {
+		ts.Fatalf("usage: noleak VALUE PATH... | noleak -f FILE PATH...")
 	}
-	needles := [][]byte{[]byte(args[0])}
-	if encoded := strings.NewReplacer("=", "%3D", "/", "%2F", "+", "%2B").Replace(args[0]); encoded != args[0] {
-		needles = append(needles, []byte(encoded))
+	value, roots := args[0], args[1:]
+	if value == "-f" {
+		value, roots = strings.TrimSuffix(ts.ReadFile(args[1]), "\n"), args[2:]
 	}
-	for _, root := range args[1:] {
+	needles := leakForms(value)
+	for _, root := range roots {
 		root = ts.MkAbs(root)
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
@@ -113,9 +123,9 @@ func cmdNoLeak(ts *testscript.TestScript, neg bool, args []string) {
 			if err != nil {
 				return err
 			}
-			for _, needle := range needles {
-				if bytes.Contains(data, needle) {
-					ts.Fatalf("%s contains the value", path)
+			for name, needle := range needles {
+				if bytes.Contains(data, []byte(needle)) {
+					ts.Fatalf("%s contains the value (%s)", path, name)
 				}
 			}
 			return nil
@@ -123,6 +133,31 @@ func cmdNoLeak(ts *testscript.TestScript, neg bool, args []string) {
 		if err != nil && !os.IsNotExist(err) {
 			ts.Fatalf("search %s: %v", root, err)
 		}
+	}
+}
+
+// leakForms returns the forms of value that noleak searches for, by name.
+func leakForms(value string) map[string]string {
+	escape := func(v string, escapeHTML bool) string {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(escapeHTML)
+		_ = enc.Encode(v)
+		quoted := strings.TrimSpace(b.String())
+		return quoted[1 : len(quoted)-1]
+	}
+	logged := escape(value, false)
+	return map[string]string{
+		"raw":                  value,
+		"JSON-escaped":         escape(value, true),
+		"as logged":            logged,
+		"logged, then escaped": escape(logged, true),
+		"query-escaped":        url.QueryEscape(value),
+		"path-escaped":         url.PathEscape(value),
+		"base64":               base64.StdEncoding.EncodeToString([]byte(value)),
+		"base64 URL":           base64.URLEncoding.EncodeToString([]byte(value)),
+		"base64 raw":           base64.RawStdEncoding.EncodeToString([]byte(value)),
+		"base64 raw URL":       base64.RawURLEncoding.EncodeToString([]byte(value)),
 	}
 }
 
@@ -165,4 +200,56 @@ func cmdSimReplay(ts *testscript.TestScript, neg bool, args []string) {
 	httpServer := httptest.NewServer(server)
 	ts.Defer(httpServer.Close)
 	ts.Setenv(args[0], httpServer.URL)
+}
+
+// cmdConvert rewrites a file in place: convert crlf|bom|armor|cut FILE.
+// crlf ends every line with CR LF and bom puts a UTF-8 byte order mark in
+// front. armor wraps the file in age's ASCII armor, and cut removes its
+// last 10 bytes.
+func cmdConvert(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: convert crlf|bom|armor|cut FILE")
+	}
+	path := ts.MkAbs(args[1])
+	data, err := os.ReadFile(path)
+	ts.Check(err)
+	switch args[0] {
+	case "crlf":
+		data = bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))
+	case "bom":
+		data = append([]byte("\ufeff"), data...)
+	case "armor":
+		var armored bytes.Buffer
+		w := armor.NewWriter(&armored)
+		_, err := w.Write(data)
+		ts.Check(err)
+		ts.Check(w.Close())
+		data = armored.Bytes()
+	case "cut":
+		data = data[:max(0, len(data)-10)]
+	default:
+		ts.Fatalf("unknown conversion %q", args[0])
+	}
+	ts.Check(os.WriteFile(path, data, 0o600))
+}
+
+// cmdWaitAddr waits up to 10 seconds for FILE to contain the address that
+// "ukglink simulate" prints, and puts it in the environment variable VAR:
+// waitaddr VAR FILE.
+func cmdWaitAddr(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: waitaddr VAR FILE")
+	}
+	path := ts.MkAbs(args[1])
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		data, _ := os.ReadFile(path)
+		if m := endpointPattern.FindSubmatch(data); m != nil {
+			ts.Setenv(args[0], string(m[1]))
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	data, _ := os.ReadFile(path)
+	ts.Fatalf("no address in %s after 10s: %q", args[1], data)
 }

@@ -5,9 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 
-	"github.com/ukglink/ukglink/backend/bundle"
 	"github.com/ukglink/ukglink/backend/keychain"
 	"github.com/ukglink/ukglink/backend/profile"
 )
@@ -23,6 +21,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	name := fs.String("name", "", "profile `NAME` to create (default: the name in the bundle)")
 	allowExpired := fs.Bool("allow-expired", false, "import a bundle whose expiry has passed")
 	force := fs.Bool("force", false, "replace a profile of the same name")
+	appendHelp(e, fs, openExitCodes)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -64,21 +63,4 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.Out, "Imported profile %s (tenant %s), client secret saved in the keychain\n", p.Name, p.Tenant)
 	fmt.Fprintf(e.Out, "next: ukglink verify --profile %s, or open it in the app\n", p.Name)
 	return nil
-}
-
-// openBundleFile opens a bundle with an identity file or a passphrase.
-func openBundleFile(e *env, path, identityFile, passphraseFile string, allowExpired bool) (bundle.Contents, error) {
-	identities, err := loadOpeners(e, identityFile, passphraseFile)
-	if err != nil {
-		return bundle.Contents{}, err
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return bundle.Contents{}, usageError(fmt.Errorf("open the bundle: %w", err))
-	}
-	contents, err := bundle.Open(bytesReader(data), bundle.OpenOptions{Identities: identities, AllowExpired: allowExpired})
-	if err != nil {
-		return bundle.Contents{}, openError(err, path, data)
-	}
-	return contents, nil
 }

@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
 	"io"
 	"net/http/httptest"
 	"os"
@@ -206,4 +208,195 @@ func waitForEndpoint(t *testing.T, out *lockedBuffer) string {
 	}
 	t.Fatalf("simulator did not start: %q", out.String())
 	return ""
+}
+
+func TestDeleteKeepsDraftWhenKeychainFails(t *testing.T) {
+	isolateXDG(t)
+	keyring.MockInit()
+	code, _, stderr := runInProcess(t, "Delete/Test+Secret=1234567\n", "profiles", "save", "acme",
+		"--subdomain", "servicet", "--tenant", ukgsim.DemoTenant, "--client-id", "acme-client",
+		"--client-secret-file", "-")
+	if code != ExitOK {
+		t.Fatalf("profiles save exited %d: %s", code, stderr)
+	}
+
+	keyring.MockInitWithError(errors.New("The name org.freedesktop.secrets was not provided by any .service files"))
+	code, _, stderr = runInProcess(t, "", "profiles", "delete", "acme")
+	if code != ExitFailure {
+		t.Errorf("delete without keychain exited %d, want %d", code, ExitFailure)
+	}
+	if !strings.Contains(stderr, "profile acme was not deleted") {
+		t.Errorf("stderr = %q, want it to say the profile was kept", stderr)
+	}
+	if !strings.Contains(stderr, "hint: when the keychain works again, run: ukglink profiles delete acme") {
+		t.Errorf("stderr = %q, want the command to run again", stderr)
+	}
+	if code, _, _ := runInProcess(t, "", "profiles", "show", "acme"); code != ExitOK {
+		t.Errorf("draft is gone after a failed keychain delete: show exited %d", code)
+	}
+
+	// The keychain works again: the kept draft leads the delete to the entry.
+	keyring.MockInit()
+	if err := keyring.Set("ukglink", "acme", "Delete/Test+Secret=1234567"); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runInProcess(t, "", "profiles", "delete", "acme")
+	if code != ExitOK {
+		t.Fatalf("second delete exited %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "Deleted profile acme") {
+		t.Errorf("stdout = %q", stdout)
+	}
+	if _, err := keyring.Get("ukglink", "acme"); !errors.Is(err, keyring.ErrNotFound) {
+		t.Errorf("keychain entry after delete: %v", err)
+	}
+}
+
+func TestDeleteEntryWithoutDraft(t *testing.T) {
+	isolateXDG(t)
+	keyring.MockInit()
+	if err := keyring.Set("ukglink", "orphan", "Orphan/Secret+Value=123456"); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runInProcess(t, "", "profiles", "delete", "orphan")
+	if code != ExitOK {
+		t.Fatalf("delete exited %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "Deleted the keychain entry of orphan") {
+		t.Errorf("stdout = %q", stdout)
+	}
+	if _, err := keyring.Get("ukglink", "orphan"); !errors.Is(err, keyring.ErrNotFound) {
+		t.Errorf("keychain entry after delete: %v", err)
+	}
+
+	code, _, stderr = runInProcess(t, "", "profiles", "delete", "orphan")
+	if code != ExitUsage {
+		t.Errorf("delete of an unknown name exited %d, want %d", code, ExitUsage)
+	}
+	if !strings.Contains(stderr, "no saved profile named orphan") {
+		t.Errorf("stderr = %q", stderr)
+	}
+}
+
+func TestCheckSecretWithoutInput(t *testing.T) {
+	isolateXDG(t)
+	// A nil reader is what a terminal without piped input looks like here.
+	var out, errOut bytes.Buffer
+	code := Main(context.Background(), []string{"check", "client-secret"}, Streams{In: nil, Out: &out, Err: &errOut})
+	if code != ExitUsage {
+		t.Errorf("exit code = %d, want %d", code, ExitUsage)
+	}
+	if !strings.Contains(errOut.String(), "check needs a field name and a value") {
+		t.Errorf("stderr = %q", errOut.String())
+	}
+}
+
+func TestPipedSecretSkipsKeychain(t *testing.T) {
+	isolateXDG(t)
+	keyring.MockInit()
+	server, err := ukgsim.New(ukgsim.Config{Scenario: "ok"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim := httptest.NewServer(server)
+	defer sim.Close()
+	code, _, stderr := runInProcess(t, ukgsim.DemoClientSecret+"\n", "profiles", "save", "demo",
+		"--subdomain", "servicet", "--tenant", ukgsim.DemoTenant, "--client-id", ukgsim.DemoClientID)
+	if code != ExitOK {
+		t.Fatalf("profiles save with piped secret exited %d: %s", code, stderr)
+	}
+	if stored, err := keyring.Get("ukglink", "demo"); err != nil || stored != ukgsim.DemoClientSecret {
+		t.Fatalf("piped secret not saved in the keychain: err %v, equal %v", err, stored == ukgsim.DemoClientSecret)
+	}
+
+	// The keychain stops working: a piped secret or a file still verifies.
+	keyring.MockInitWithError(errors.New("The name org.freedesktop.secrets was not provided by any .service files"))
+	code, stdout, stderr := runInProcess(t, ukgsim.DemoClientSecret+"\n", "verify", "--profile", "demo",
+		"--ukg-endpoint", sim.URL, "--json")
+	if code != ExitOK {
+		t.Fatalf("verify with piped secret exited %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, `"status": "verified"`) {
+		t.Errorf("verify output lacks verified: %s", stdout)
+	}
+	secretFile := filepath.Join(t.TempDir(), "secret.txt")
+	if err := os.WriteFile(secretFile, []byte(ukgsim.DemoClientSecret+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runInProcess(t, "", "verify", "--profile", "demo", "--client-secret-file", secretFile,
+		"--ukg-endpoint", sim.URL, "--json")
+	if code != ExitOK {
+		t.Fatalf("verify with --client-secret-file exited %d: %s", code, stderr)
+	}
+
+	// Nothing given: the keychain is read, and its failure is reported.
+	code, _, stderr = runInProcess(t, "", "verify", "--profile", "demo", "--ukg-endpoint", sim.URL, "--json")
+	if code != ExitFailure {
+		t.Errorf("verify without secret or keychain exited %d, want %d", code, ExitFailure)
+	}
+	if !strings.Contains(stderr, "hint: No Secret Service is running") {
+		t.Errorf("stderr = %q, want the keychain hint", stderr)
+	}
+}
+
+func TestSnapshotScrubsKeychainSecret(t *testing.T) {
+	isolateXDG(t)
+	keyring.MockInit()
+	const special = `Kc9/Snap+"Shot"=<&>%41\ü==`
+	code, _, stderr := runInProcess(t, special+"\n", "profiles", "save", "acme",
+		"--subdomain", "servicet", "--tenant", ukgsim.DemoTenant, "--client-id", "acme-client")
+	if code != ExitOK {
+		t.Fatalf("profiles save exited %d: %s", code, stderr)
+	}
+	// A log line that an older version wrote with the secret in it.
+	logPath := filepath.Join(xdg.StateHome, "ukglink", "ukglink.log.1")
+	line, err := json.Marshal(map[string]string{"msg": "old", "profile": "acme", "error": "open " + special})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(logPath, append(line, '\n'), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	out := filepath.Join(t.TempDir(), "acme.json")
+	code, _, stderr = runInProcess(t, "", "snapshot", "--profile", "acme", "-o", out)
+	if code != ExitOK {
+		t.Fatalf("snapshot exited %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte(`open [redacted]`)) {
+		t.Errorf("snapshot lacks the redacted old log line:\n%s", data)
+	}
+	if bytes.Contains(data, []byte("Snap+")) {
+		t.Errorf("snapshot contains the keychain secret:\n%s", data)
+	}
+}
+
+func TestSealBatchCreatesPrivateFolder(t *testing.T) {
+	isolateXDG(t)
+	dir := t.TempDir()
+	csvPath := filepath.Join(dir, "profiles.csv")
+	secretsPath := filepath.Join(dir, "secrets.csv")
+	if err := os.WriteFile(csvPath, []byte("name,subdomain,tenant,client_id\nacme,servicet,ACM1008IT124S,acme-client\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(secretsPath, []byte("acme,Acme/Batch+Secret==\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "new", "bundles")
+	code, _, stderr := runInProcess(t, "", "seal-batch", "--csv", csvPath, "--secrets", secretsPath,
+		"--no-verify", "--demo-key", "-o", out)
+	if code != ExitOK {
+		t.Fatalf("seal-batch exited %d: %s", code, stderr)
+	}
+	info, err := os.Stat(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Mode().Perm() != 0o700 {
+		t.Errorf("folder mode = %v, want 0700", info.Mode().Perm())
+	}
 }

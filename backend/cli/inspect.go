@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	iofs "io/fs"
 	"os"
 
 	"github.com/ukglink/ukglink/backend/bundle"
@@ -19,11 +20,18 @@ func runInspect(_ context.Context, e *env, args []string) error {
 		return usageError(errors.New("inspect needs one bundle FILE"), "usage: ukglink inspect [--json] FILE")
 	}
 	file, err := os.Open(fs.Arg(0))
-	if err != nil {
+	if errors.Is(err, iofs.ErrNotExist) {
 		return usageError(fmt.Errorf("open the bundle: %w", err))
+	}
+	if err != nil {
+		return failure(fmt.Errorf("open the bundle: %w", err))
 	}
 	defer file.Close()
 	info, err := bundle.Inspect(file)
+	var oerr *bundle.OpenError
+	if errors.As(err, &oerr) {
+		return usageError(err)
+	}
 	if err != nil {
 		return failure(err)
 	}
@@ -36,7 +44,7 @@ func runInspect(_ context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.Out, "Sealed content: %d bytes\n", info.PlaintextSize)
 	}
 	if info.Armored {
-		fmt.Fprintln(e.Out, "Armored:        yes (ASCII armor; ukglink writes binary bundles)")
+		fmt.Fprintln(e.Out, "Armored:        yes (ASCII armor; ukglink writes binary bundles and opens only those)")
 	}
 	for _, r := range info.Recipients {
 		switch {
@@ -47,6 +55,9 @@ func runInspect(_ context.Context, e *env, args []string) error {
 		default:
 			fmt.Fprintf(e.Out, "Sealed for:     %s key (fingerprint not recorded)\n", r.Type)
 		}
+	}
+	for _, warning := range info.Warnings {
+		fmt.Fprintf(e.Out, "Warning:        %s\n", warning)
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -28,6 +27,7 @@ func runOpen(_ context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "print the contents as JSON")
 	reveal := fs.Bool("reveal-secret", false, "print the client secret instead of [redacted]")
 	allowExpired := fs.Bool("allow-expired", false, "open a bundle whose expiry has passed")
+	appendHelp(e, fs, openExitCodes+demoBundleHelp())
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -47,11 +47,22 @@ func runOpen(_ context.Context, e *env, args []string) error {
 	return nil
 }
 
+// demoBundleHelp returns the help text on opening a bundle sealed with
+// seal --demo-key.
+func demoBundleHelp() string {
+	return "\nA bundle sealed with \"ukglink seal --demo-key\" opens here with:\n  ukglink open -i " +
+		bundle.DemoIdentityPath() + " FILE\n"
+}
+
 // loadOpeners returns the identities from -i, or the passphrase identity.
 func loadOpeners(e *env, identityFile, passphraseFile string) ([]age.Identity, error) {
 	switch {
 	case identityFile != "" && passphraseFile != "":
 		return nil, usageError(errors.New("give either -i or --passphrase-file, not both"))
+	case strings.HasPrefix(strings.ToUpper(strings.TrimSpace(identityFile)), "AGE-SECRET-KEY-"):
+		// The key itself was pasted: keep it out of the messages and the log.
+		return nil, usageError(errors.New("-i takes the path of an identity file, not the key itself"),
+			"save the AGE-SECRET-KEY-1... line in a file and give its path")
 	case identityFile != "":
 		identities, err := bundle.LoadIdentities(identityFile)
 		if err != nil {
@@ -74,7 +85,9 @@ func loadOpeners(e *env, identityFile, passphraseFile string) ([]age.Identity, e
 }
 
 // readPassphrase reads a passphrase from a file or standard input ("-"),
-// without the line break at its end.
+// without the line break at its end. Errors never contain the path, because
+// a passphrase pasted where the file name belongs would otherwise reach the
+// output and the log.
 func readPassphrase(e *env, path string) (string, error) {
 	var data []byte
 	var err error
@@ -84,27 +97,10 @@ func readPassphrase(e *env, path string) (string, error) {
 		data, err = os.ReadFile(path)
 	}
 	if err != nil {
-		return "", usageError(fmt.Errorf("read the passphrase: %w", err))
+		return "", usageError(namedFileError("--passphrase-file", err),
+			"give the path of a file that contains only the passphrase, or - for standard input")
 	}
 	return strings.TrimRight(string(data), "\r\n"), nil
-}
-
-func openError(err error, path string, data []byte) error {
-	switch {
-	case errors.Is(err, bundle.ErrExpired):
-		return failure(err, "to open it anyway, add --allow-expired")
-	case errors.Is(err, bundle.ErrWrongKey):
-		hints := []string{"check that " + path + " was sealed for the key or passphrase you gave"}
-		for _, fingerprint := range bundle.SealedFor(data) {
-			hints = append(hints, "it is sealed for the key with fingerprint "+fingerprint)
-		}
-		return failure(err, hints...)
-	}
-	return failure(err)
-}
-
-func bytesReader(data []byte) io.Reader {
-	return bytes.NewReader(data)
 }
 
 // bundleView is what "open" prints: the contents with the secret redacted
@@ -120,6 +116,8 @@ type bundleView struct {
 	SecretLength    int                 `json:"client_secret_length"`
 	RequestedScopes []string            `json:"requested_scopes"`
 	Verification    bundle.Verification `json:"verification"`
+	// Expired is set for a bundle opened with --allow-expired after its expiry.
+	Expired bool `json:"expired"`
 }
 
 func newBundleView(c bundle.Contents, reveal bool) bundleView {
@@ -138,13 +136,18 @@ func newBundleView(c bundle.Contents, reveal bool) bundleView {
 		SecretLength:    len([]rune(c.ClientSecret.Reveal())),
 		RequestedScopes: c.RequestedScopes,
 		Verification:    c.Verification,
+		Expired:         isExpired(c.ExpiresAt),
 	}
 }
 
 func printBundle(w io.Writer, v bundleView) {
 	fmt.Fprintf(w, "Bundle %s (format %d), sealed %s by ukglink %s\n", v.BundleID, v.FormatVersion,
 		v.CreatedAt.UTC().Format(time.RFC3339), v.AppVersion)
-	fmt.Fprintf(w, "Expires:          %s\n", v.ExpiresAt.UTC().Format(time.RFC3339))
+	if v.Expired {
+		fmt.Fprintf(w, "Expires:          EXPIRED on %s\n", v.ExpiresAt.UTC().Format(expiryLayout))
+	} else {
+		fmt.Fprintf(w, "Expires:          %s\n", v.ExpiresAt.UTC().Format(time.RFC3339))
+	}
 	fmt.Fprintf(w, "Profile:          %s\n", v.Profile.Name)
 	fmt.Fprintf(w, "Subdomain:        %s\n", v.Profile.Subdomain)
 	fmt.Fprintf(w, "Account type:     %s\n", v.Profile.AccountType)

@@ -1,16 +1,13 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/ukglink/ukglink/backend/keychain"
 	"github.com/ukglink/ukglink/backend/profile"
-	"github.com/ukglink/ukglink/backend/secret"
 	"github.com/ukglink/ukglink/backend/ukg"
 	"github.com/ukglink/ukglink/backend/verify"
 )
@@ -26,6 +23,10 @@ type profileFlags struct {
 	identityHost string
 	secretFile   string
 	endpoint     string
+
+	// secretStored is the saved profile's record that its client secret is
+	// in the keychain, set by resolveProfile.
+	secretStored bool
 }
 
 func addProfileFlags(fs *flag.FlagSet) *profileFlags {
@@ -55,8 +56,10 @@ func (f *profileFlags) resolveProfile(e *env) (profile.Profile, error) {
 			return p, usageError(err, "list the saved profiles: ukglink profiles list")
 		}
 		p = draft.Profile
+		f.secretStored = draft.SecretStored
+		e.log = e.log.With("profile", f.name)
 	}
-	if err := f.applyValues(e, &p); err != nil {
+	if err := f.applyValues(e, &p, flagNames); err != nil {
 		return p, err
 	}
 	if p.AccountType == "" {
@@ -66,14 +69,29 @@ func (f *profileFlags) resolveProfile(e *env) (profile.Profile, error) {
 		// A bundle sealed from flags alone is named after its tenant.
 		p.Name = strings.ToLower(p.Tenant)
 	}
-	if missing := missingValues(p); len(missing) > 0 {
+	if missing := missingValues(p, flagNames); len(missing) > 0 {
 		return p, usageError(fmt.Errorf("missing %s", strings.Join(missing, ", ")),
 			"give them as flags, or name a saved profile with --profile")
 	}
 	return p, nil
 }
 
-func (f *profileFlags) applyValues(e *env, p *profile.Profile) error {
+// valueNames are the names of the profile values in messages: the flags of
+// a command, or the columns of a seal-batch CSV.
+type valueNames struct {
+	subdomain, accountType, tenant, clientID, identityHost string
+}
+
+var (
+	flagNames   = valueNames{"--subdomain", "--account-type", "--tenant", "--client-id", "--identity-host"}
+	columnNames = valueNames{"subdomain", "account_type", "tenant", "client_id", "identity_host"}
+)
+
+// applyValues parses the values given in f into p. A subdomain pasted as a
+// host or URL also decides the account type when none is given, and must
+// match the one given.
+func (f *profileFlags) applyValues(e *env, p *profile.Profile, names valueNames) error {
+	var pasted ukg.Subdomain
 	if f.subdomain != "" {
 		sub, err := ukg.ParseSubdomain(f.subdomain)
 		if err != nil {
@@ -81,6 +99,7 @@ func (f *profileFlags) applyValues(e *env, p *profile.Profile) error {
 		}
 		printNotes(e.Err, sub.Notes, sub.Warnings)
 		p.Subdomain = sub.Value.Value
+		pasted = sub
 	}
 	if f.accountType != "" {
 		account, err := ukg.ParseAccountType(f.accountType)
@@ -89,6 +108,12 @@ func (f *profileFlags) applyValues(e *env, p *profile.Profile) error {
 		}
 		p.AccountType = account.ID
 	}
+	if pasted.Domain != "" {
+		if err := matchAccountType(e, p, pasted, f.accountType != "", names); err != nil {
+			return err
+		}
+	}
+
 	values := []struct {
 		input string
 		parse func(string) (ukg.Value, error)
@@ -112,95 +137,95 @@ func (f *profileFlags) applyValues(e *env, p *profile.Profile) error {
 	return nil
 }
 
-func missingValues(p profile.Profile) []string {
+// matchAccountType checks p's account type against the UKG domain of a
+// pasted web-service host. An account type that was given must be on that
+// domain. Otherwise an account type already on the domain stays, and any
+// other is replaced by the production account type of the domain.
+func matchAccountType(e *env, p *profile.Profile, pasted ukg.Subdomain, accountTypeGiven bool, names valueNames) error {
+	host := pasted.Value.Value + "." + pasted.Domain
+	current, known := ukg.LookupAccountType(p.AccountType)
+	if known && current.Domain == pasted.Domain {
+		return nil
+	}
+	fitting := accountTypesOn(pasted.Domain)
+	if accountTypeGiven {
+		hints := []string{fmt.Sprintf("give only the subdomain, %s %s, to keep %s %s",
+			names.subdomain, pasted.Value.Value, names.accountType, current.ID)}
+		if len(fitting) > 0 {
+			hints = append([]string{fmt.Sprintf("account types on %s: %s", pasted.Domain,
+				strings.Join(fitting, ", "))}, hints...)
+		}
+		return usageError(fmt.Errorf("%s %s is on %s, but %s %s is on %s",
+			names.accountType, current.ID, current.Domain, names.subdomain, host, pasted.Domain), hints...)
+	}
+
+	production, found := productionAccountType(pasted.Domain)
+	if !found {
+		return usageError(fmt.Errorf("no production account type is on %s, the domain of %s %s",
+			pasted.Domain, names.subdomain, host),
+			fmt.Sprintf("choose one with %s: %s", names.accountType, strings.Join(fitting, ", ")))
+	}
+	if known {
+		fmt.Fprintf(e.Err, "note: changed the account type from %s to %s, because %s is on %s\n",
+			current.ID, production.ID, host, pasted.Domain)
+	} else if production.ID != ukg.DefaultAccountTypeID {
+		fmt.Fprintf(e.Err, "note: using account type %s, because %s is on %s\n", production.ID, host, pasted.Domain)
+	}
+	p.AccountType = production.ID
+	return nil
+}
+
+// accountTypesOn returns the IDs of the account types on domain.
+func accountTypesOn(domain string) []string {
+	var ids []string
+	for _, a := range ukg.AccountTypes {
+		if a.Domain == domain {
+			ids = append(ids, a.ID)
+		}
+	}
+	return ids
+}
+
+// productionAccountType returns the production account type on domain.
+func productionAccountType(domain string) (ukg.AccountType, bool) {
+	for _, a := range ukg.AccountTypes {
+		if a.Domain == domain && a.Environment == ukg.Production {
+			return a, true
+		}
+	}
+	return ukg.AccountType{}, false
+}
+
+func missingValues(p profile.Profile, names valueNames) []string {
 	var missing []string
 	if p.Subdomain == "" {
-		missing = append(missing, "--subdomain")
+		missing = append(missing, names.subdomain)
 	}
 	if p.Tenant == "" {
-		missing = append(missing, "--tenant")
+		missing = append(missing, names.tenant)
 	}
 	if p.ClientID == "" {
-		missing = append(missing, "--client-id")
+		missing = append(missing, names.clientID)
 	}
 	return missing
 }
 
-// resolveSecret reads the client secret from --client-secret-file, else
-// from the keychain entry of the saved profile, else from standard input.
-func (f *profileFlags) resolveSecret(ctx context.Context, e *env, clientID string) (secret.Secret, error) {
-	var raw, source string
-	switch {
-	case f.secretFile == "-":
-		source = "standard input"
-		text, err := readLimited(e.In, source)
-		if err != nil {
-			return secret.Secret{}, err
-		}
-		raw = text
-	case f.secretFile != "":
-		source = f.secretFile
-		file, err := os.Open(f.secretFile)
-		if err != nil {
-			return secret.Secret{}, usageError(fmt.Errorf("open the client secret file: %w", err))
-		}
-		defer file.Close()
-		text, err := readLimited(file, source)
-		if err != nil {
-			return secret.Secret{}, err
-		}
-		raw = text
-	case f.name != "":
-		s, err := keychain.New().Load(ctx, f.name)
-		if err == nil {
-			return s, nil
-		}
-		if !errors.Is(err, keychain.ErrNotFound) || !stdinIsPiped(e) {
-			return secret.Secret{}, keychainError(err)
-		}
-		fallthrough
-	default:
-		if !stdinIsPiped(e) {
-			return secret.Secret{}, usageError(errors.New("no client secret given"),
-				"use --client-secret-file FILE, pipe it to standard input, or save it with: ukglink profiles save NAME")
-		}
-		source = "standard input"
-		text, err := readLimited(e.In, source)
-		if err != nil {
-			return secret.Secret{}, err
-		}
-		raw = text
-	}
-	return parseSecret(e, raw, source, clientID)
-}
+// keychainAlternative is the command line's way forward without a keychain.
+const keychainAlternative = "pass the client secret with --client-secret-file FILE " +
+	"or pipe it to standard input, which needs no keychain"
 
-func parseSecret(e *env, raw, source, clientID string) (secret.Secret, error) {
-	parsed, err := ukg.ParseClientSecret(raw)
-	if err != nil {
-		return secret.Secret{}, usageError(fmt.Errorf("client secret from %s: %w", source, err))
-	}
-	printNotes(e.Err, parsed.Notes, parsed.Warnings)
-	printNotes(e.Err, nil, ukg.CredentialWarnings(clientID, parsed.Secret))
-	return parsed.Secret, nil
-}
-
-// stdinIsPiped reports whether standard input is a pipe or file rather than
-// a terminal, so reading it does not wait for typing.
-func stdinIsPiped(e *env) bool {
-	file, ok := e.In.(*os.File)
-	if !ok {
-		return e.In != nil
-	}
-	info, err := file.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice == 0
-}
-
-func keychainError(err error) error {
+// keychainError returns a failure with the keychain's hint, then hints. The
+// way around the keychain is offered for saving and loading a secret only.
+func keychainError(err error, hints ...string) error {
 	var kerr *keychain.Error
-	if errors.As(err, &kerr) && kerr.Hint != "" {
-		return failure(err, kerr.Hint)
+	if !errors.As(err, &kerr) || kerr.Hint == "" {
+		return failure(err, hints...)
 	}
-	return failure(err)
+	hint := kerr.Hint
+	if kerr.Op != "delete" {
+		hint = kerr.HintWith(keychainAlternative)
+	}
+	return failure(err, append([]string{hint}, hints...)...)
 }
 
 // endpoint returns the simulator endpoint from --ukg-endpoint or the

@@ -84,24 +84,48 @@ func showProfile(e *env, store *profile.Store, name string) error {
 	return nil
 }
 
+// deleteProfile deletes the keychain entry before the draft. When the
+// keychain fails, the draft stays, so that a later delete still finds the
+// entry through it.
 func deleteProfile(ctx context.Context, e *env, store *profile.Store, name string) error {
 	draft, err := store.Load(name)
+	if errors.Is(err, profile.ErrNotFound) {
+		return deleteEntryWithoutDraft(ctx, e, name)
+	}
 	if err != nil {
 		return usageError(err, "list the saved profiles: ukglink profiles list")
+	}
+
+	if draft.SecretStored {
+		err := keychain.New().Delete(ctx, name)
+		if err != nil && !errors.Is(err, keychain.ErrNotFound) {
+			notDeleted := fmt.Errorf("profile %s was not deleted, because its client secret could not be deleted from the keychain: %w", name, err)
+			return keychainError(notDeleted, "when the keychain works again, run: ukglink profiles delete "+name)
+		}
 	}
 	if err := store.Delete(name); err != nil {
 		return failure(err)
 	}
-	if !draft.SecretStored {
-		fmt.Fprintf(e.Out, "Deleted profile %s\n", name)
-		return nil
-	}
-	err = keychain.New().Delete(ctx, name)
-	if err != nil && !errors.Is(err, keychain.ErrNotFound) {
-		return keychainError(fmt.Errorf("profile %s deleted, but its keychain entry was not: %w", name, err))
-	}
+	e.log.Info("profile deleted", "profile", name, "had_secret", draft.SecretStored)
 	fmt.Fprintf(e.Out, "Deleted profile %s\n", name)
 	return nil
+}
+
+// deleteEntryWithoutDraft deletes a keychain entry whose draft is gone, such
+// as one left behind by an earlier failed delete.
+func deleteEntryWithoutDraft(ctx context.Context, e *env, name string) error {
+	err := keychain.New().Delete(ctx, name)
+	switch {
+	case err == nil:
+		e.log.Info("keychain entry without profile deleted", "profile", name)
+		fmt.Fprintf(e.Out, "Deleted the keychain entry of %s, which had no saved profile\n", name)
+		return nil
+	case errors.Is(err, keychain.ErrNotFound):
+		return usageError(fmt.Errorf("no saved profile named %s", name), "list the saved profiles: ukglink profiles list")
+	}
+	e.log.Warn("keychain entry not checked", "profile", name, "error", err)
+	return usageError(fmt.Errorf("no saved profile named %s, and the keychain could not be searched for an entry of that name", name),
+		"list the saved profiles: ukglink profiles list")
 }
 
 func saveProfile(ctx context.Context, e *env, store *profile.Store, name string, args []string) error {
@@ -122,11 +146,11 @@ func saveProfile(ctx context.Context, e *env, store *profile.Store, name string,
 	}
 	p.Name = name
 	draft.Profile = p
-	if flags.secretFile != "" {
-		s, err := flags.resolveSecret(ctx, e, p.ClientID)
-		if err != nil {
-			return err
-		}
+	s, given, err := flags.givenSecret(e, p.ClientID)
+	if err != nil {
+		return err
+	}
+	if given {
 		if err := keychain.New().Save(ctx, name, s); err != nil {
 			_ = store.Save(draft)
 			return keychainError(fmt.Errorf("profile %s saved without its client secret: %w", name, err))
@@ -138,7 +162,7 @@ func saveProfile(ctx context.Context, e *env, store *profile.Store, name string,
 	}
 	fmt.Fprintf(e.Out, "Saved profile %s\n", name)
 	if !draft.SecretStored {
-		fmt.Fprintln(e.Err, "note: no client secret was saved; add it with --client-secret-file FILE (or - for standard input)")
+		fmt.Fprintln(e.Err, "note: no client secret was saved; add it with --client-secret-file FILE, or pipe it to standard input")
 	}
 	return nil
 }

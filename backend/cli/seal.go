@@ -26,7 +26,7 @@ type sealFlags struct {
 	demoKey    bool
 	noVerify   bool
 	reason     string
-	lifetime   time.Duration
+	lifetime   lifetimeValue
 	force      bool
 	// passphrase seals to a generated passphrase; passphraseFile to a
 	// chosen one.
@@ -43,10 +43,12 @@ func runSeal(ctx context.Context, e *env, args []string) error {
 	fs.BoolVar(&sf.demoKey, "demo-key", false, "seal to this machine's demo key, so \"ukglink open\" can read it here")
 	fs.BoolVar(&sf.noVerify, "no-verify", false, "make no network call; the bundle records that verification was not run")
 	fs.StringVar(&sf.reason, "reason", "", "with --no-verify: why verification was not run")
-	fs.DurationVar(&sf.lifetime, "lifetime", bundle.DefaultLifetime, "how long the bundle can be opened")
+	sf.lifetime = lifetimeValue(bundle.DefaultLifetime)
+	fs.Var(&sf.lifetime, "lifetime", "how long the bundle can be opened: `DAYS` such as 30d, or a duration such as 72h (at most 90d)")
 	fs.BoolVar(&sf.force, "force", false, "overwrite FILE if it exists")
 	fs.BoolVar(&sf.passphrase, "passphrase", false, "seal to a generated passphrase, shown once, for handing the bundle to a colleague")
 	fs.StringVar(&sf.passphraseFile, "passphrase-file", "", "seal to the passphrase in `FILE` (\"-\" for standard input)")
+	appendHelp(e, fs, demoKeyHelp())
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -56,12 +58,16 @@ func runSeal(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return usageError(fmt.Errorf("unexpected argument %q", fs.Arg(0)), "usage: ukglink seal "+sealUsage)
 	}
+	if err := checkReason(sf); err != nil {
+		return err
+	}
 	if err := checkOutputPath(sf.output, sf.force); err != nil {
 		return err
 	}
-	if sf.lifetime <= 0 || sf.lifetime > bundle.MaxLifetime {
-		return usageError(fmt.Errorf("--lifetime %v is out of range", sf.lifetime),
-			fmt.Sprintf("a bundle can be opened for at most 90 days (%v); the default is %v", bundle.MaxLifetime, bundle.DefaultLifetime))
+	lifetime := time.Duration(sf.lifetime)
+	if lifetime <= 0 || lifetime > bundle.MaxLifetime {
+		return usageError(fmt.Errorf("--lifetime %v is out of range", &sf.lifetime),
+			"a bundle's lifetime is more than zero and at most 90 days (90d); the default is 30d")
 	}
 	recipients, fingerprints, passphrase, err := chooseRecipients(e, sf)
 	if err != nil {
@@ -85,7 +91,8 @@ func runSeal(ctx context.Context, e *env, args []string) error {
 		RequestedScopes: ukg.RequiredScopeNames(),
 		Verification:    record,
 	}
-	opts := bundle.SealOptions{Recipients: recipients, Lifetime: sf.lifetime}
+	sealedAt := time.Now().UTC().Truncate(time.Second)
+	opts := bundle.SealOptions{Recipients: recipients, Lifetime: lifetime, Now: func() time.Time { return sealedAt }}
 	if err := bundle.WriteFile(sf.output, contents, opts); err != nil {
 		return failure(fmt.Errorf("write the sealed bundle: %w", err))
 	}
@@ -93,6 +100,10 @@ func runSeal(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.Out, "Sealed bundle written to %s\n", sf.output)
 	for _, f := range fingerprints {
 		fmt.Fprintf(e.Out, "Sealed for: %s\n", f)
+	}
+	fmt.Fprintf(e.Out, "Expires: %s (lifetime %s)\n", sealedAt.Add(lifetime).Format(expiryLayout), &sf.lifetime)
+	if sf.demoKey {
+		fmt.Fprintf(e.Out, "Open it on this machine with: ukglink open -i %s %s\n", bundle.DemoIdentityPath(), sf.output)
 	}
 	if passphrase != "" {
 		fmt.Fprintf(e.Out, "Passphrase: %s\n", passphrase)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/ukglink/ukglink/backend/profile"
@@ -92,10 +93,7 @@ func printReport(w io.Writer, r *verify.Report) {
 		}
 		fmt.Fprintf(w, "  %-8s %-28s %-9s %5d ms\n", c.Status, c.Name, status, c.DurationMS)
 	}
-	if r.ScopeSource != "" {
-		required := len(ukg.RequiredScopes)
-		fmt.Fprintf(w, "Required scopes granted: %d of %d (%s)\n", required-len(r.MissingScopes), required, scopeSourceText(r.ScopeSource))
-	}
+	printScopeLine(w, r)
 	for _, p := range r.Problems {
 		fmt.Fprintf(w, "\nProblem: %s [%s]\n  %s\n", p.Title, p.Code, p.Message)
 		if p.Detail != "" {
@@ -105,25 +103,61 @@ func printReport(w io.Writer, r *verify.Report) {
 	if len(r.MissingScopes) > 0 {
 		fmt.Fprintf(w, "\nMissing scopes, to send to UKG support:\n  %s\n", strings.Join(r.MissingScopes, "\n  "))
 	}
-	switch r.Status {
-	case "verified":
+	switch {
+	case r.Status == verify.StatusVerified && scopesListed(r):
 		fmt.Fprintln(w, "\nVerified: UKG accepted the credentials and every required scope is granted.")
-	case "cancelled":
+	case r.Status == verify.StatusVerified:
+		fmt.Fprintln(w, "\nVerified: UKG accepted the credentials and every read call succeeded. "+
+			"UKG did not list the granted scopes, so only the read calls confirm access.")
+	case r.Status == verify.StatusCancelled:
 		fmt.Fprintln(w, "\nCancelled: verification was stopped before it finished.")
 	default:
 		fmt.Fprintln(w, "\nVerification failed: fix the problems above and run it again.")
 	}
 }
 
-func scopeSourceText(source string) string {
-	switch source {
-	case "token_response":
-		return "from the token response"
-	case "token_claims":
-		return "read from the token itself"
+// printScopeLine prints how many required scopes the token listed. A count
+// appears only when UKG listed the granted scopes, because without a list
+// or without a token nothing about the scopes is known.
+func printScopeLine(w io.Writer, r *verify.Report) {
+	switch {
+	case scopesListed(r):
+		required := ukg.RequiredScopeNames()
+		granted := 0
+		for _, name := range required {
+			if slices.Contains(r.GrantedScopes, name) {
+				granted++
+			}
+		}
+		fmt.Fprintf(w, "Required scopes granted: %d of %d (%s)\n", granted, len(required), scopeSourceText(r.ScopeSource))
+	case tokenIssued(r):
+		fmt.Fprintln(w, "Required scopes: not listed by UKG; confirmed by read calls only")
 	default:
-		return "UKG did not list them, so only the read calls confirm access"
+		fmt.Fprintln(w, "Required scopes: not checked (no token)")
 	}
+}
+
+// scopesListed reports whether the scopes check compared a granted-scope
+// list from UKG with the required scopes.
+func scopesListed(r *verify.Report) bool {
+	return r.ScopeSource == verify.ScopeSourceResponse || r.ScopeSource == verify.ScopeSourceClaims
+}
+
+// tokenIssued reports whether the token request of r succeeded.
+func tokenIssued(r *verify.Report) bool {
+	for _, c := range r.Checks {
+		if c.Name == "token" {
+			return c.Status == verify.CheckOK
+		}
+	}
+	return false
+}
+
+func scopeSourceText(source string) string {
+	if source == verify.ScopeSourceClaims {
+		return "read from the token itself"
+	}
+	return "from the token response"
 }
 
 // saveReport keeps the report in the saved profile, for "ukglink snapshot"

@@ -31,6 +31,10 @@ func failed(code, field, message, detail string) Result {
 	return Result{Status: StatusFailed, Code: code, Field: field, Message: message, Detail: detail}
 }
 
+// askEachTimeOption is the window's way forward without a keychain: the
+// credentials step's choice to keep the secret for this session only.
+const askEachTimeOption = `choose "Don't save, ask me next time"`
+
 // errorResult maps an error from a backend package to a Result with a
 // message for the admin and the raw error as detail.
 func errorResult(err error) Result {
@@ -42,7 +46,7 @@ func errorResult(err error) Result {
 	if errors.As(err, &keyErr) {
 		r := failed(keychainCode(err), ukg.FieldClientSecret, keyErr.Error(), "")
 		if keyErr.Hint != "" {
-			r.Message += ". " + keyErr.Hint
+			r.Message += ". " + keyErr.HintWith(askEachTimeOption)
 		}
 		if errors.Is(err, keychain.ErrTimeout) {
 			r.Status = StatusTimedOut

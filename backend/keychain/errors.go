@@ -31,7 +31,9 @@ type Error struct {
 	Err     error // a sentinel above, or the unclassified cause
 	// Cause is the error from the OS keychain when Err is a sentinel.
 	Cause error
-	// Hint is the next step for the admin, naming the missing piece.
+	// Hint is the next step for the admin, naming the missing piece. It names
+	// no option of a particular interface: HintWith adds the caller's own way
+	// forward without the keychain.
 	Hint string
 }
 
@@ -70,30 +72,74 @@ const (
 		"(nothing owns the D-Bus name org.freedesktop.secrets). Install and start " +
 		"gnome-keyring (package gnome-keyring), or enable the Secret Service " +
 		"bridge in KWallet, or enable Secret Service integration in KeePassXC, " +
-		"then try again. Or choose \"Don't save, ask me next time\"."
+		"then try again."
 	hintNoSessionBus = "The D-Bus session bus could not be reached (DBUS_SESSION_BUS_ADDRESS " +
 		"is unset and dbus-launch is not installed, or it names a socket that does " +
 		"not answer), so the Secret Service " +
 		"cannot be reached. Start ukglink from a desktop session that runs a " +
-		"Secret Service such as gnome-keyring. Or choose " +
-		"\"Don't save, ask me next time\"."
+		"Secret Service such as gnome-keyring."
 	hintLocked = "The keyring is locked and was not unlocked. Unlock it (for " +
 		"gnome-keyring: open Passwords and Keys and unlock the Login keyring, or " +
-		"answer the unlock prompt), then try again. Or choose \"Don't save, ask " +
-		"me next time\"."
+		"answer the unlock prompt), then try again."
 	hintDenied = "macOS did not allow ukglink to use the keychain: the prompt " +
 		"was denied or could not be shown. Try again and, when macOS asks " +
 		"whether \"security\" may use the item \"ukglink\", enter your Mac login " +
-		"password and click Allow. Or choose \"Don't save, ask me next time\"."
-	hintUnsupported = "This operating system has no keychain that ukglink " +
-		"supports. Choose \"Don't save, ask me next time\"."
-	hintTimeout = "The keychain did not respond. It may be waiting for you to " +
+		"password and click Allow."
+	hintUnsupported = "This operating system has no keychain that ukglink supports."
+	hintTimeout     = "The keychain did not respond. It may be waiting for you to " +
 		"unlock it or to answer a prompt: look for a keychain window, then try " +
-		"again. Or choose \"Don't save, ask me next time\"."
+		"again."
 	hintEmpty   = "Enter the client secret before saving it."
-	hintFailed  = "The keychain reported an error. Try again, or choose \"Don't save, ask me next time\"."
+	hintFailed  = "The keychain reported an error. Try again."
 	hintCorrupt = "The saved entry cannot be decoded. Enter the client secret again to replace it."
 )
+
+// alternativeStyle is the form in which HintWith joins a way forward
+// without the keychain to a hint.
+type alternativeStyle int
+
+const (
+	// noAlternative leaves the hint alone, because doing without the keychain
+	// does not help.
+	noAlternative alternativeStyle = iota
+	// alternativeSentence adds a sentence: "… then try again. Or choose X."
+	alternativeSentence
+	// alternativeClause ends the hint's last sentence: "… Try again, or choose X."
+	alternativeClause
+	// alternativeOnly adds the only way forward: "… no keychain. Choose X."
+	alternativeOnly
+)
+
+// hintStyles are the hints that a way forward without the keychain completes.
+var hintStyles = map[string]alternativeStyle{
+	hintNoSecretService: alternativeSentence,
+	hintNoSessionBus:    alternativeSentence,
+	hintLocked:          alternativeSentence,
+	hintDenied:          alternativeSentence,
+	hintTimeout:         alternativeSentence,
+	hintFailed:          alternativeClause,
+	hintUnsupported:     alternativeOnly,
+}
+
+// HintWith returns Hint followed by alternative, a way forward that needs no
+// keychain and that only the caller's interface can name, such as
+// `choose "Don't save, ask me next time"`. alternative starts in lower case
+// and has no final period. Hints that a way around the keychain does not
+// help, such as a secret too big to store, are returned unchanged.
+func (e *Error) HintWith(alternative string) string {
+	if alternative == "" {
+		return e.Hint
+	}
+	switch hintStyles[e.Hint] {
+	case alternativeSentence:
+		return e.Hint + " Or " + alternative + "."
+	case alternativeClause:
+		return strings.TrimSuffix(e.Hint, ".") + ", or " + alternative + "."
+	case alternativeOnly:
+		return e.Hint + " " + strings.ToUpper(alternative[:1]) + alternative[1:] + "."
+	}
+	return e.Hint
+}
 
 // Exit codes of the macOS "security" tool, which exits with the low byte of
 // the OSStatus: errSecAuthFailed (-25293) gives 51, errSecInteractionNotAllowed

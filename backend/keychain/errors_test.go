@@ -46,7 +46,7 @@ func TestClassifyMessages(t *testing.T) {
 		{"mac no interaction", "darwin",
 			errors.New("User interaction is not allowed."),
 			ErrDenied, `"security"`},
-		{"unsupported", "plan9", keyring.ErrUnsupportedPlatform, ErrUnavailable, "Don't save, ask me next time"},
+		{"unsupported", "plan9", keyring.ErrUnsupportedPlatform, ErrUnavailable, "no keychain that ukglink supports"},
 		{"too big", "darwin", keyring.ErrSetDataTooBig, ErrTooBig, "longer"},
 	}
 	for _, tc := range cases {
@@ -157,5 +157,77 @@ func TestClassifyUnreachableSessionBus(t *testing.T) {
 	}
 	if !strings.Contains(hint, "session bus") {
 		t.Errorf("hint = %q, want it to name the session bus", hint)
+	}
+}
+
+func TestHintsNameNoInterfaceOption(t *testing.T) {
+	hints := []string{hintNotFound, hintNoSecretService, hintNoSessionBus, hintLocked,
+		hintDenied, hintUnsupported, hintTimeout, hintEmpty, hintFailed, hintCorrupt}
+	for _, hint := range hints {
+		if strings.Contains(hint, "Don't save") || strings.Contains(hint, "--client-secret-file") {
+			t.Errorf("hint names an option of one interface: %q", hint)
+		}
+	}
+}
+
+// askEachTime is the alternative the desktop window offers. The expected
+// texts below are the window's messages, which must not change.
+const askEachTime = `choose "Don't save, ask me next time"`
+
+func TestHintWithDesktopAlternative(t *testing.T) {
+	cases := []struct {
+		hint string
+		want string
+	}{
+		{hintNoSecretService, "No Secret Service is running in this desktop session " +
+			"(nothing owns the D-Bus name org.freedesktop.secrets). Install and start " +
+			"gnome-keyring (package gnome-keyring), or enable the Secret Service " +
+			"bridge in KWallet, or enable Secret Service integration in KeePassXC, " +
+			"then try again. Or choose \"Don't save, ask me next time\"."},
+		{hintNoSessionBus, "The D-Bus session bus could not be reached (DBUS_SESSION_BUS_ADDRESS " +
+			"is unset and dbus-launch is not installed, or it names a socket that does " +
+			"not answer), so the Secret Service cannot be reached. Start ukglink from a " +
+			"desktop session that runs a Secret Service such as gnome-keyring. Or choose " +
+			"\"Don't save, ask me next time\"."},
+		{hintLocked, "The keyring is locked and was not unlocked. Unlock it (for " +
+			"gnome-keyring: open Passwords and Keys and unlock the Login keyring, or " +
+			"answer the unlock prompt), then try again. Or choose \"Don't save, ask " +
+			"me next time\"."},
+		{hintDenied, "macOS did not allow ukglink to use the keychain: the prompt " +
+			"was denied or could not be shown. Try again and, when macOS asks " +
+			"whether \"security\" may use the item \"ukglink\", enter your Mac login " +
+			"password and click Allow. Or choose \"Don't save, ask me next time\"."},
+		{hintUnsupported, "This operating system has no keychain that ukglink " +
+			"supports. Choose \"Don't save, ask me next time\"."},
+		{hintTimeout, "The keychain did not respond. It may be waiting for you to " +
+			"unlock it or to answer a prompt: look for a keychain window, then try " +
+			"again. Or choose \"Don't save, ask me next time\"."},
+		{hintFailed, "The keychain reported an error. Try again, or choose \"Don't save, ask me next time\"."},
+		{hintNotFound, hintNotFound},
+		{hintEmpty, hintEmpty},
+		{hintCorrupt, hintCorrupt},
+	}
+	for _, tc := range cases {
+		e := &Error{Hint: tc.hint}
+		if got := e.HintWith(askEachTime); got != tc.want {
+			t.Errorf("HintWith(%q)\n got %q\nwant %q", tc.hint, got, tc.want)
+		}
+		if got := e.HintWith(""); got != tc.hint {
+			t.Errorf("HintWith(\"\") = %q, want the hint alone", got)
+		}
+	}
+}
+
+func TestHintWithFromClassify(t *testing.T) {
+	k := fakeKeychain("plan9", &fakeBackend{err: keyring.ErrUnsupportedPlatform})
+	_, err := k.Load(context.Background(), "acme")
+	var e *Error
+	if !errors.As(err, &e) {
+		t.Fatalf("error %T is not *Error", err)
+	}
+	want := "This operating system has no keychain that ukglink supports. " +
+		"Pass the secret with --client-secret-file FILE."
+	if got := e.HintWith("pass the secret with --client-secret-file FILE"); got != want {
+		t.Errorf("HintWith = %q, want %q", got, want)
 	}
 }

@@ -12,6 +12,7 @@ package snapshot
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -86,28 +87,62 @@ func New(draft profile.Draft, logLines []string, now time.Time) (Snapshot, error
 }
 
 // Marshal encodes s, replacing every form of a scrub value that could
-// appear in JSON (plain, JSON-escaped, URL-encoded) with the redacted mark.
+// appear in it with the redacted mark: plain, JSON-escaped, URL-encoded and
+// base64. Log lines are scrubbed before encoding, because encoding escapes a
+// form inside them again.
 func Marshal(s Snapshot, scrub ...secret.Secret) ([]byte, error) {
+	if len(scrub) > 0 {
+		lines := make([]string, len(s.LogLines))
+		for i, line := range s.LogLines {
+			lines[i] = string(scrubValues([]byte(line), scrub))
+		}
+		s.LogLines = lines
+	}
 	data, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
 		return nil, err
 	}
-	for _, value := range scrub {
-		data = scrubValue(data, value.Reveal())
-	}
-	return append(data, '\n'), nil
+	return append(scrubValues(data, scrub), '\n'), nil
 }
 
-func scrubValue(data []byte, value string) []byte {
-	if value == "" {
-		return data
-	}
-	escaped, _ := json.Marshal(value)
-	forms := []string{value, string(escaped[1 : len(escaped)-1]), url.QueryEscape(value), url.PathEscape(value)}
-	for _, form := range forms {
-		data = bytes.ReplaceAll(data, []byte(form), []byte(secret.Redacted))
+func scrubValues(data []byte, scrub []secret.Secret) []byte {
+	for _, value := range scrub {
+		if value.Reveal() == "" {
+			continue
+		}
+		for _, form := range encodedForms(value.Reveal()) {
+			data = bytes.ReplaceAll(data, []byte(form), []byte(secret.Redacted))
+		}
 	}
 	return data
+}
+
+// encodedForms returns the forms in which value can appear in a snapshot,
+// escaped forms first, so that replacing the plain value does not break
+// them up. log/slog escapes JSON strings without escaping "<", ">" and "&",
+// and encoding/json escapes those too.
+func encodedForms(value string) []string {
+	forms := []string{
+		jsonEscape(value, true),
+		jsonEscape(value, false),
+		value,
+		url.QueryEscape(value),
+		url.PathEscape(value),
+	}
+	for _, encoding := range []*base64.Encoding{base64.StdEncoding, base64.URLEncoding, base64.RawStdEncoding, base64.RawURLEncoding} {
+		forms = append(forms, encoding.EncodeToString([]byte(value)))
+	}
+	return forms
+}
+
+// jsonEscape returns value as it appears between the quotes of a JSON string.
+func jsonEscape(value string, escapeHTML bool) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(escapeHTML)
+	_ = enc.Encode(value) // a string always encodes
+	quoted := bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+	return string(quoted[1 : len(quoted)-1])
 }
 
 // Write writes s to path atomically with mode 0600.

@@ -3,9 +3,12 @@ package snapshot
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"log/slog"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -132,6 +135,71 @@ func TestSnapshotHasNoSecret(t *testing.T) {
 	}
 	if info.Mode().Perm() != 0o600 {
 		t.Errorf("mode = %v, want 0600", info.Mode().Perm())
+	}
+}
+
+func TestMarshalScrubsEncodedForms(t *testing.T) {
+	const special = `Qz8/Mi$take+"Secret"=<&>%41\ü`
+	forms := testForms(t, special)
+	lines := make([]string, 0, len(forms))
+	for _, form := range forms {
+		lines = append(lines, "logged "+form+" here")
+	}
+	// A JSON log line as log/slog writes it, which Marshal escapes again.
+	logLine := new(bytes.Buffer)
+	slog.New(slog.NewJSONHandler(logLine, nil)).Info("read failed", "error", "open "+special+": not found")
+	lines = append(lines, strings.TrimSpace(logLine.String()))
+
+	data, err := Marshal(Snapshot{Kind: Kind, FormatVersion: FormatVersion, LogLines: lines}, secret.New(special))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, form := range forms {
+		if bytes.Contains(data, []byte(form)) {
+			t.Errorf("snapshot contains the %s form of the secret", name)
+		}
+	}
+	if bytes.Contains(data, []byte("Mi$take")) {
+		t.Errorf("snapshot contains part of the secret:\n%s", data)
+	}
+	// Decoded twice: the log line inside the snapshot, then its own JSON.
+	var decoded Snapshot
+	if err := json.Unmarshal(data, &decoded); err != nil {
+		t.Fatal(err)
+	}
+	var record map[string]any
+	if err := json.Unmarshal([]byte(decoded.LogLines[len(decoded.LogLines)-1]), &record); err != nil {
+		t.Fatal(err)
+	}
+	if got := record["error"]; got != "open "+secret.Redacted+": not found" {
+		t.Errorf("decoded log line error = %q", got)
+	}
+}
+
+// testForms returns value as it could appear in a file: raw, JSON-escaped
+// with and without HTML escaping, URL-encoded and base64.
+func testForms(t *testing.T, value string) map[string]string {
+	t.Helper()
+	escaped, err := json.Marshal(value)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plain bytes.Buffer
+	enc := json.NewEncoder(&plain)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(value); err != nil {
+		t.Fatal(err)
+	}
+	return map[string]string{
+		"raw":               value,
+		"JSON-escaped":      string(escaped[1 : len(escaped)-1]),
+		"JSON-escaped text": strings.TrimSpace(plain.String())[1 : len(strings.TrimSpace(plain.String()))-1],
+		"query-escaped":     url.QueryEscape(value),
+		"path-escaped":      url.PathEscape(value),
+		"base64":            base64.StdEncoding.EncodeToString([]byte(value)),
+		"base64 URL":        base64.URLEncoding.EncodeToString([]byte(value)),
+		"base64 raw":        base64.RawStdEncoding.EncodeToString([]byte(value)),
+		"base64 raw URL":    base64.RawURLEncoding.EncodeToString([]byte(value)),
 	}
 }
 
