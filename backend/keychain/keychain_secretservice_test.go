@@ -129,8 +129,15 @@ func TestSecretServiceUnavailable(t *testing.T) {
 	ctx := context.Background()
 
 	err := k.Save(ctx, "acme", secret.New(testSecret))
-	checkUnavailable(t, err, "org.freedesktop.secrets", "gnome-keyring", "KWallet", "KeePassXC", "Don't save, ask me next time")
+	checkUnavailable(t, err, "org.freedesktop.secrets", "gnome-keyring", "KWallet", "KeePassXC")
 	checkNoSecret(t, err)
+	var e *Error
+	if errors.As(err, &e) {
+		const option = `choose "Don't save, ask me next time"`
+		if hint := e.HintWith(option); !strings.HasSuffix(hint, ` Or choose "Don't save, ask me next time".`) {
+			t.Errorf("HintWith(%q) = %q, want the option offered at the end", option, hint)
+		}
+	}
 
 	_, err = k.Load(ctx, "acme")
 	checkUnavailable(t, err, "org.freedesktop.secrets")
