@@ -51,7 +51,8 @@ func runSimulate(ctx context.Context, e *env, args []string) error {
 		printScenarios(e)
 		return nil
 	}
-	if err := checkLoopbackAddress(sf.listen); err != nil {
+	listenAddr, err := ukgsim.LoopbackListenAddr(sf.listen)
+	if err != nil {
 		return usageError(err, "the simulator only listens on loopback, e.g. --listen 127.0.0.1:8443")
 	}
 	config, err := simulatorConfig(e, fs, &sf)
@@ -63,9 +64,9 @@ func runSimulate(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usageError(err, "list the scenarios: ukglink simulate --list")
 	}
-	listener, err := net.Listen("tcp", sf.listen)
+	listener, err := net.Listen("tcp", listenAddr)
 	if err != nil {
-		return failure(fmt.Errorf("listen on %s: %w", sf.listen, err))
+		return failure(fmt.Errorf("listen on %s: %w", listenAddr, err))
 	}
 	endpoint := "http://" + listener.Addr().String()
 	printSimulatorStart(e, config, sf, endpoint)
@@ -215,20 +216,4 @@ func valueOr(value, fallback string) string {
 		return fallback
 	}
 	return value
-}
-
-// checkLoopbackAddress accepts HOST:PORT where HOST is a loopback IP or "localhost".
-func checkLoopbackAddress(addr string) error {
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
-		return fmt.Errorf("invalid listen address %q: %w", addr, err)
-	}
-	if host == "localhost" {
-		return nil
-	}
-	ip := net.ParseIP(host)
-	if ip == nil || !ip.IsLoopback() {
-		return errors.New("listen address " + addr + " is not a loopback address")
-	}
-	return nil
 }
