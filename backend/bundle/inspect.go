@@ -8,12 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
-
-	"filippo.io/age/armor"
 )
-
-// armorHeader starts an ASCII-armored age file.
-const armorHeader = "-----BEGIN AGE ENCRYPTED FILE-----"
 
 // Info is what a bundle reveals without a key: its header.
 type Info struct {
@@ -52,12 +47,13 @@ func Inspect(r io.Reader) (Info, error) {
 		return info, openError(ErrNotBundle, "the file is larger than 1 MiB", nil)
 	}
 	info.Format = "age-encryption.org/v1"
-	if bytes.HasPrefix(bytes.TrimSpace(file), []byte(armorHeader)) {
+	file, armored, oerr := Dearmor(file)
+	if armored {
 		info.Armored = true
 		info.Format = "age-encryption.org/v1 (ASCII armor)"
-		if file, err = dearmor(file); err != nil {
-			return info, err
-		}
+	}
+	if oerr != nil {
+		return info, oerr
 	}
 	if oerr := checkIntro(file); oerr != nil {
 		return info, oerr
@@ -67,18 +63,6 @@ func Inspect(r io.Reader) (Info, error) {
 	}
 	info.Warnings = append(info.Warnings, payloadWarnings(file)...)
 	return info, nil
-}
-
-// dearmor returns the binary age file inside ASCII armor.
-func dearmor(file []byte) ([]byte, error) {
-	binary, err := io.ReadAll(armor.NewReader(bytes.NewReader(file)))
-	switch {
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return nil, openError(ErrTruncated, "the ASCII armor ends early: "+err.Error(), err)
-	case err != nil:
-		return nil, openError(ErrTampered, "the ASCII armor cannot be decoded: "+err.Error(), err)
-	}
-	return binary, nil
 }
 
 // payloadWarnings compares the payload after the header with the size the

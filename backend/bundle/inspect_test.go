@@ -152,7 +152,7 @@ func TestInspectDamagedArmor(t *testing.T) {
 		want error
 	}{
 		{"end line missing", armored[:end], ErrTruncated},
-		{"lines joined", bytes.Replace(armored, []byte("\n"), nil, 3), ErrTampered},
+		{"not base64", bytes.Replace(armored, []byte("\n"), []byte("\n!"), 2), ErrTampered},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -164,6 +164,33 @@ func TestInspectDamagedArmor(t *testing.T) {
 				t.Error("damaged armor not reported as armored")
 			}
 		})
+	}
+}
+
+func TestInspectRewrappedArmor(t *testing.T) {
+	identity, err := age.GenerateX25519Identity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	armored := sealArmored(t, identity)
+	begin := len(armorBegin) + 1
+	end := bytes.Index(armored, []byte(armorEnd))
+	joined := append(append(bytes.Clone(armored[:begin]),
+		bytes.ReplaceAll(armored[begin:end], []byte("\n"), nil)...), armored[end-1:]...)
+
+	info, err := Inspect(bytes.NewReader(bytes.ReplaceAll(joined, []byte("\n"), []byte("\r\n"))))
+	if err != nil {
+		t.Fatalf("Inspect of joined CRLF armor: %v", err)
+	}
+	if !info.Armored {
+		t.Error("joined armor not reported as armored")
+	}
+	want, err := Fingerprint(identity.Recipient().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(info.Recipients) != 1 || info.Recipients[0].Fingerprint != want {
+		t.Errorf("recipients = %+v, want one with fingerprint %s", info.Recipients, want)
 	}
 }
 
