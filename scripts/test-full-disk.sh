@@ -54,6 +54,7 @@ env HOME="$tmp" XDG_CONFIG_HOME="$tmp/config" XDG_STATE_HOME="$tmp/state" XDG_DA
 cat "$tmp/seal.out"
 ((status == 3)) || fail "seal onto a full disk exited $status, want 3"
 grep -q -i 'no space left on device' "$tmp/seal.out" || fail "seal did not say the disk is full"
+grep -q "^hint: the disk holding $mnt is full" "$tmp/seal.out" || fail "seal gave no hint about the full disk"
 leftover="$(find "$mnt" -mindepth 1 ! -name filler)"
 [[ -z "$leftover" ]] || fail "seal left files on the full disk: $leftover"
 if grep -q -F "$(cat "$tmp/secret")" "$tmp/seal.out"; then

@@ -142,7 +142,7 @@ func (j batchJob) sealRow(ctx context.Context, row *batchRow) {
 		RequestedScopes: ukg.RequiredScopeNames(), Verification: record,
 	}
 	if err := bundle.WriteFile(path, contents, bundle.SealOptions{Recipients: j.recipients}); err != nil {
-		row.status, row.message = "failed", "write the bundle: "+err.Error()
+		row.status, row.message = "failed", "write the bundle: "+err.Error()+" ("+writeHint(path, err)+")"
 		return
 	}
 	row.status, row.message = "sealed", path

@@ -57,7 +57,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	}
 	draft.SecretStored = true
 	if err := store.Save(draft); err != nil {
-		return failure(err)
+		return writeFailure("profile", store.Path(p.Name), err)
 	}
 	e.log.Info("bundle imported", "profile", p.Name, "bundle_id", contents.BundleID)
 	fmt.Fprintf(e.Out, "Imported profile %s (tenant %s), client secret saved in the keychain\n", p.Name, p.Tenant)

@@ -158,7 +158,7 @@ func saveProfile(ctx context.Context, e *env, store *profile.Store, name string,
 		draft.SecretStored = true
 	}
 	if err := store.Save(draft); err != nil {
-		return failure(err)
+		return writeFailure("profile", store.Path(name), err)
 	}
 	fmt.Fprintf(e.Out, "Saved profile %s\n", name)
 	if !draft.SecretStored {

@@ -94,7 +94,7 @@ func runSeal(ctx context.Context, e *env, args []string) error {
 	sealedAt := time.Now().UTC().Truncate(time.Second)
 	opts := bundle.SealOptions{Recipients: recipients, Lifetime: lifetime, Now: func() time.Time { return sealedAt }}
 	if err := bundle.WriteFile(sf.output, contents, opts); err != nil {
-		return failure(fmt.Errorf("write the sealed bundle: %w", err))
+		return writeFailure("sealed bundle", sf.output, err)
 	}
 	e.log.Info("bundle sealed", "path", sf.output, "recipients", len(recipients), "verified", record.Run)
 	fmt.Fprintf(e.Out, "Sealed bundle written to %s\n", sf.output)

@@ -65,7 +65,7 @@ func runSnapshot(ctx context.Context, e *env, args []string) error {
 		return failure(err)
 	}
 	if err := snapshot.Write(*output, snap, scrub...); err != nil {
-		return failure(fmt.Errorf("write the snapshot: %w", err))
+		return writeFailure("snapshot", *output, err)
 	}
 	e.log.Info("snapshot written", "profile", *name, "path", *output, "log_lines", len(lines), "scrubbed_secrets", len(scrub))
 	fmt.Fprintf(e.Out, "Support snapshot written to %s (no client secret inside)\n", *output)
