@@ -183,3 +183,14 @@ func (a *App) OpenSnapshot() desktop.OpenResult {
 func (a *App) OpenBundle() desktop.OpenResult {
 	return a.svc.OpenBundle()
 }
+
+// ExportBundleToPassphrase seals the bundle to a new generated passphrase,
+// which the result carries once.
+//
+// NOTE: the Wails v2.9.2 dispatcher logs call results at its Trace level, so
+// a development build started with -loglevel trace prints this passphrase.
+// The default levels (debug in development builds, error in production) do
+// not.
+func (a *App) ExportBundleToPassphrase(name string, skipVerify bool, reason string) desktop.PassphraseExportResult {
+	return a.svc.ExportBundleToPassphrase(name, skipVerify, reason)
+}

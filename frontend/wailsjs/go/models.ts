@@ -224,6 +224,7 @@ export namespace desktop {
 	}
 	
 	export class RecipientInfo {
+	    kind: string;
 	    key: string;
 	    fingerprint: string;
 	    label: string;
@@ -235,6 +236,7 @@ export namespace desktop {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
 	        this.key = source["key"];
 	        this.fingerprint = source["fingerprint"];
 	        this.label = source["label"];
@@ -333,6 +335,44 @@ export namespace desktop {
 	        this.result = this.convertValues(source["result"], Result);
 	        this.draft = this.convertValues(source["draft"], DraftView);
 	        this.replaying = source["replaying"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PassphraseExportResult {
+	    result: Result;
+	    path: string;
+	    recipient: RecipientInfo;
+	    upload_hint: string;
+	    passphrase: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PassphraseExportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.result = this.convertValues(source["result"], Result);
+	        this.path = source["path"];
+	        this.recipient = this.convertValues(source["recipient"], RecipientInfo);
+	        this.upload_hint = source["upload_hint"];
+	        this.passphrase = source["passphrase"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

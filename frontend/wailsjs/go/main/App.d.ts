@@ -12,6 +12,8 @@ export function DeleteDraft(arg1:string):Promise<desktop.Result>;
 
 export function ExportBundle(arg1:string,arg2:boolean,arg3:string):Promise<desktop.ExportResult>;
 
+export function ExportBundleToPassphrase(arg1:string,arg2:boolean,arg3:string):Promise<desktop.PassphraseExportResult>;
+
 export function FrontendReady():Promise<void>;
 
 export function LoadDraft(arg1:string):Promise<desktop.DraftResult>;

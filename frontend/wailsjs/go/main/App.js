@@ -22,6 +22,10 @@ export function ExportBundle(arg1, arg2, arg3) {
   return window['go']['main']['App']['ExportBundle'](arg1, arg2, arg3);
 }
 
+export function ExportBundleToPassphrase(arg1, arg2, arg3) {
+  return window['go']['main']['App']['ExportBundleToPassphrase'](arg1, arg2, arg3);
+}
+
 export function FrontendReady() {
   return window['go']['main']['App']['FrontendReady']();
 }
