@@ -179,9 +179,15 @@ func (a *App) OpenSnapshot() desktop.OpenResult {
 	return a.svc.OpenSnapshot()
 }
 
-// OpenBundle opens a sealed bundle as a new link.
-func (a *App) OpenBundle() desktop.OpenResult {
-	return a.svc.OpenBundle()
+// ChooseBundle asks for a sealed bundle and returns what opens it: a
+// passphrase or an identity file.
+func (a *App) ChooseBundle() desktop.BundleChoice {
+	return a.svc.ChooseBundle()
+}
+
+// OpenChosenBundle opens the chosen bundle as a new link.
+func (a *App) OpenChosenBundle(req desktop.BundleOpenRequest) desktop.OpenResult {
+	return a.svc.OpenChosenBundle(req)
 }
 
 // ExportBundleToPassphrase seals the bundle to a new generated passphrase,

@@ -72,9 +72,12 @@ func TestOpenBundleKeepsSecretInSession(t *testing.T) {
 	}
 
 	ui.openPaths = []string{exported.Path, exported.Recipient.IdentityPath}
-	opened := s.OpenBundle()
+	if choice := s.ChooseBundle(); choice.Lock != LockIdentity {
+		t.Fatalf("ChooseBundle: lock %q, result %+v", choice.Lock, choice.Result)
+	}
+	opened := s.OpenChosenBundle(BundleOpenRequest{})
 	if opened.Result.Status != StatusOK {
-		t.Fatalf("OpenBundle: %+v", opened.Result)
+		t.Fatalf("OpenChosenBundle: %+v", opened.Result)
 	}
 	name := opened.Draft.Name
 	if name != "prod-2" {
@@ -96,8 +99,8 @@ func TestOpenCancelled(t *testing.T) {
 	if r := s.OpenSnapshot(); r.Result.Status != StatusCancelled {
 		t.Errorf("OpenSnapshot with a dismissed dialog: %q, want cancelled", r.Result.Status)
 	}
-	if r := s.OpenBundle(); r.Result.Status != StatusCancelled {
-		t.Errorf("OpenBundle with a dismissed dialog: %q, want cancelled", r.Result.Status)
+	if r := s.ChooseBundle(); r.Result.Status != StatusCancelled {
+		t.Errorf("ChooseBundle with a dismissed dialog: %q, want cancelled", r.Result.Status)
 	}
 }
 
