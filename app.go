@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"path/filepath"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -72,15 +73,18 @@ func (b runtimeBridge) Emit(event string, data any) {
 	runtime.EventsEmit(b.ctx, event, data)
 }
 
-// SaveFileDialog asks where to save a sealed bundle. It returns "" with a nil
-// error when the admin dismisses the dialog; the dialog confirms overwrites.
+// SaveFileDialog asks where to save a sealed bundle or, for a defaultName
+// ending in .json, a support snapshot. It returns "" with a nil error when
+// the admin dismisses the dialog; the dialog confirms overwrites.
 func (b runtimeBridge) SaveFileDialog(title, defaultName string) (string, error) {
+	filter := runtime.FileFilter{DisplayName: "Sealed bundle (*.age)", Pattern: "*.age"}
+	if filepath.Ext(defaultName) == ".json" {
+		filter = runtime.FileFilter{DisplayName: "Support snapshot (*.json)", Pattern: "*.json"}
+	}
 	return runtime.SaveFileDialog(b.ctx, runtime.SaveDialogOptions{
-		Title:           title,
-		DefaultFilename: defaultName,
-		Filters: []runtime.FileFilter{
-			{DisplayName: "Sealed bundle (*.age)", Pattern: "*.age"},
-		},
+		Title:                title,
+		DefaultFilename:      defaultName,
+		Filters:              []runtime.FileFilter{filter},
 		CanCreateDirectories: true,
 	})
 }

@@ -31,7 +31,12 @@ type SnapshotResult struct {
 
 // CreateSnapshot writes a support snapshot of the named draft: its values,
 // last report, the app version, OS and recent log lines, never the secret.
+// An empty name means that the window shows no link yet.
 func (s *Service) CreateSnapshot(name string) SnapshotResult {
+	if strings.TrimSpace(name) == "" {
+		return SnapshotResult{Result: failed("no_link", "",
+			"There is no link on screen yet. Start or resume a link, then create the snapshot.", "")}
+	}
 	draft, err := s.store.Load(name)
 	if err != nil {
 		return SnapshotResult{Result: errorResult(err)}
@@ -44,7 +49,7 @@ func (s *Service) CreateSnapshot(name string) SnapshotResult {
 	if err != nil {
 		return SnapshotResult{Result: errorResult(err)}
 	}
-	defaultName := fmt.Sprintf("%s-support-%s.json", name, s.now().Format("2006-01-02"))
+	defaultName := fmt.Sprintf("ukglink-snapshot-%s-%s.json", name, s.now().Format("2006-01-02"))
 	path, result := s.askSavePath("Save the support snapshot", defaultName)
 	if result.Status != StatusOK {
 		return SnapshotResult{Result: result}
