@@ -10,6 +10,9 @@ import { en } from '../i18n/en';
 import { format, m } from '../i18n';
 import { FakeApi, verifiedReport } from '../test/fakeApi';
 
+// The announcer repeats some messages for screen readers, so queries skip it.
+const skipAnnouncer = { ignore: '[data-testid="announcer"], script, style' };
+
 const missingScopes = ['recruiting.domain.offers.read', 'recruiting.domain.offers.write'];
 
 function openedDraft(name: string, overrides: Partial<Draft> = {}): Draft {
@@ -238,6 +241,79 @@ describe('Help menu snapshot', () => {
     await act(() => api.snapshotListener?.());
 
     expect(await screen.findByText('No support snapshot was saved.')).toBeVisible();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('export to a passphrase', () => {
+  async function toExport(api: FakeApi) {
+    api.info.drafts = [
+      { name: 'acme', step: 'verify', updated_at: '', tenant: 'T', secret_stored: true, verified: false },
+    ];
+    await api.newDraft('acme');
+    Object.assign(api.drafts.get('acme')!, openedDraft('acme', { ask_each_time: false, secret_stored: true }));
+    api.verifyResult = { result: { status: 'failed' }, report: verifiedReport({ status: 'failed' }) };
+    await open(api);
+    await userEvent.click(button('Resume acme'));
+    await screen.findByRole('heading', { level: 2, name: 'Check the link with UKG' });
+    await userEvent.click(button('Continue without verifying'));
+    await userEvent.type(screen.getByLabelText(/Why are you continuing/), 'for a colleague');
+    await userEvent.click(button('Next'));
+    await screen.findByRole('heading', { level: 2, name: 'Save the sealed file' });
+  }
+
+  it('shows the passphrase once with its own copy button', async () => {
+    const api = new FakeApi();
+    const passphrase = api.passphraseExportResult.passphrase;
+    await toExport(api);
+    expect(screen.getByLabelText('The recruiting product (recommended)')).toBeChecked();
+    await userEvent.click(screen.getByLabelText('Seal to a passphrase for a colleague'));
+    await userEvent.click(button('Seal to a new passphrase and save…'));
+
+    expect(await screen.findByText(passphrase)).toBeVisible();
+    expect(screen.getByText(/A passphrase \(age scrypt\)/)).toBeVisible();
+    expect(screen.queryByText('Recipient fingerprint')).toBeNull();
+    expect(screen.getByText(/over another channel than the file/)).toBeVisible();
+    expect(api.passphraseExports).toEqual([{ name: 'acme', skipVerify: true, reason: 'for a colleague' }]);
+    expect(screen.getByTestId('announcer')).not.toHaveTextContent(passphrase);
+
+    await userEvent.click(button('Copy the passphrase'));
+    expect(api.clipboard).toEqual([passphrase]);
+
+    await userEvent.click(button('Hide the passphrase'));
+    expect(screen.queryByText(passphrase)).toBeNull();
+    expect(screen.getByText('The passphrase is hidden and cannot be shown again.')).toBeVisible();
+    expect(JSON.stringify(api.saved)).not.toContain(passphrase);
+  });
+
+  it('drops the passphrase when the choice changes', async () => {
+    const api = new FakeApi();
+    const passphrase = api.passphraseExportResult.passphrase;
+    await toExport(api);
+    await userEvent.click(screen.getByLabelText('Seal to a passphrase for a colleague'));
+    await userEvent.click(button('Seal to a new passphrase and save…'));
+    await screen.findByText(passphrase);
+    await userEvent.click(screen.getByLabelText('The recruiting product (recommended)'));
+    await userEvent.click(screen.getByLabelText('Seal to a passphrase for a colleague'));
+
+    expect(screen.queryByText(passphrase)).toBeNull();
+  });
+
+  it('tells a failed seal from a cancelled one', async () => {
+    const api = new FakeApi();
+    api.passphraseExportResult = {
+      ...api.passphraseExportResult,
+      result: { status: 'failed', code: 'export_failed', message: 'The bundle could not be saved.' },
+      passphrase: '',
+    };
+    await toExport(api);
+    await userEvent.click(screen.getByLabelText('Seal to a passphrase for a colleague'));
+    await userEvent.click(button('Seal to a new passphrase and save…'));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The bundle could not be saved.');
+
+    api.passphraseExportResult = { ...api.passphraseExportResult, result: { status: 'cancelled' } };
+    await userEvent.click(button('Seal to a new passphrase and save…'));
+    expect(await screen.findByText('No file was saved.', skipAnnouncer)).toBeVisible();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });

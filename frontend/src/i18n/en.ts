@@ -235,6 +235,20 @@ export interface Messages {
   supportSnapshotNoLink: string;
   supportSnapshotFailed: string;
   supportNoticeClose: string;
+  supportSealLegend: string;
+  supportSealProduct: string;
+  supportSealProductHint: string;
+  supportSealPassphrase: string;
+  supportSealPassphraseHint: string;
+  supportSealPassphraseButton: string;
+  supportSealPassphraseSaved: string;
+  supportSealedTo: string;
+  supportSealedToPassphrase: string;
+  supportPassphraseShownOnce: string;
+  supportPassphraseCopy: string;
+  supportPassphraseSendApart: string;
+  supportPassphraseForget: string;
+  supportPassphraseForgotten: string;
 }
 
 export const en: Messages = {
@@ -500,4 +514,21 @@ export const en: Messages = {
     'There is no link on screen yet. Start or resume a link, then choose Help › Create support snapshot again.',
   supportSnapshotFailed: 'The support snapshot could not be saved.',
   supportNoticeClose: 'Close',
+  supportSealLegend: 'Who should be able to open the file?',
+  supportSealProduct: 'The recruiting product (recommended)',
+  supportSealProductHint: 'Sealed to the recruiting product’s key, for uploading on its UKG integration page.',
+  supportSealPassphrase: 'Seal to a passphrase for a colleague',
+  supportSealPassphraseHint:
+    'For handing the file to a colleague, for example in support. The assistant makes up a passphrase and shows it once.',
+  supportSealPassphraseButton: 'Seal to a new passphrase and save…',
+  supportSealPassphraseSaved: 'The sealed file is saved. It opens with the passphrase below.',
+  supportSealedTo: 'Sealed to',
+  supportSealedToPassphrase: 'A passphrase (age scrypt). A passphrase has no key fingerprint.',
+  supportPassphraseShownOnce:
+    'This is the only time the passphrase is shown. The assistant does not keep it, so if it is lost, seal a new file.',
+  supportPassphraseCopy: 'Copy the passphrase',
+  supportPassphraseSendApart:
+    'Send the passphrase over another channel than the file: for example, the file by e-mail and the passphrase by phone. Whoever has both can read the client secret.',
+  supportPassphraseForget: 'Hide the passphrase',
+  supportPassphraseForgotten: 'The passphrase is hidden and cannot be shown again.',
 };
