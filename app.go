@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"path/filepath"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -72,15 +73,18 @@ func (b runtimeBridge) Emit(event string, data any) {
 	runtime.EventsEmit(b.ctx, event, data)
 }
 
-// SaveFileDialog asks where to save a sealed bundle. It returns "" with a nil
-// error when the admin dismisses the dialog; the dialog confirms overwrites.
+// SaveFileDialog asks where to save a sealed bundle or, for a defaultName
+// ending in .json, a support snapshot. It returns "" with a nil error when
+// the admin dismisses the dialog; the dialog confirms overwrites.
 func (b runtimeBridge) SaveFileDialog(title, defaultName string) (string, error) {
+	filter := runtime.FileFilter{DisplayName: "Sealed bundle (*.age)", Pattern: "*.age"}
+	if filepath.Ext(defaultName) == ".json" {
+		filter = runtime.FileFilter{DisplayName: "Support snapshot (*.json)", Pattern: "*.json"}
+	}
 	return runtime.SaveFileDialog(b.ctx, runtime.SaveDialogOptions{
-		Title:           title,
-		DefaultFilename: defaultName,
-		Filters: []runtime.FileFilter{
-			{DisplayName: "Sealed bundle (*.age)", Pattern: "*.age"},
-		},
+		Title:                title,
+		DefaultFilename:      defaultName,
+		Filters:              []runtime.FileFilter{filter},
 		CanCreateDirectories: true,
 	})
 }
@@ -179,7 +183,24 @@ func (a *App) OpenSnapshot() desktop.OpenResult {
 	return a.svc.OpenSnapshot()
 }
 
-// OpenBundle opens a sealed bundle as a new link.
-func (a *App) OpenBundle() desktop.OpenResult {
-	return a.svc.OpenBundle()
+// ChooseBundle asks for a sealed bundle and returns what opens it: a
+// passphrase or an identity file.
+func (a *App) ChooseBundle() desktop.BundleChoice {
+	return a.svc.ChooseBundle()
+}
+
+// OpenChosenBundle opens the chosen bundle as a new link.
+func (a *App) OpenChosenBundle(req desktop.BundleOpenRequest) desktop.OpenResult {
+	return a.svc.OpenChosenBundle(req)
+}
+
+// ExportBundleToPassphrase seals the bundle to a new generated passphrase,
+// which the result carries once.
+//
+// NOTE: the Wails v2.9.2 dispatcher logs call results at its Trace level, so
+// a development build started with -loglevel trace prints this passphrase.
+// The default levels (debug in development builds, error in production) do
+// not.
+func (a *App) ExportBundleToPassphrase(name string, skipVerify bool, reason string) desktop.PassphraseExportResult {
+	return a.svc.ExportBundleToPassphrase(name, skipVerify, reason)
 }

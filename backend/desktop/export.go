@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"filippo.io/age"
+
 	"github.com/ukglink/ukglink/backend/buildinfo"
 	"github.com/ukglink/ukglink/backend/bundle"
 	"github.com/ukglink/ukglink/backend/ukg"
@@ -23,8 +25,17 @@ const uploadHint = "Upload this file on the UKG integration page of your recruit
 	"It is encrypted for the recruiting product only, so it is safe to upload, " +
 	"but do not send it by e-mail."
 
-// RecipientInfo describes the key bundles are sealed to.
+// Recipient kinds: what a bundle is sealed to.
+const (
+	RecipientKindKey        = "key"
+	RecipientKindPassphrase = "passphrase"
+)
+
+// RecipientInfo describes what bundles are sealed to.
 type RecipientInfo struct {
+	// Kind is RecipientKindKey or RecipientKindPassphrase. A passphrase has
+	// no Key and no Fingerprint.
+	Kind        string `json:"kind"`
 	Key         string `json:"key"`
 	Fingerprint string `json:"fingerprint"`
 	Label       string `json:"label"`
@@ -61,6 +72,7 @@ func (s *Service) recipient() (recipientChoice, error) {
 	if err != nil {
 		return choice, err
 	}
+	choice.info.Kind = RecipientKindKey
 	choice.info.Key = choice.key
 	choice.info.Fingerprint = fingerprint
 	return choice, nil
@@ -75,36 +87,105 @@ type ExportResult struct {
 }
 
 // ExportBundle opens the save dialog, then writes the sealed bundle of the
-// named draft. Without a successful verification it needs skipVerify and
-// records the reason in the bundle.
+// named draft for the recruiting product's key. Without a successful
+// verification it needs skipVerify and records the reason in the bundle.
 func (s *Service) ExportBundle(name string, skipVerify bool, reason string) ExportResult {
-	draft, err := s.store.Load(name)
-	if err != nil {
-		return ExportResult{Result: errorResult(err)}
-	}
-	verification, result := verificationFor(draft.LastReport, skipVerify, reason)
-	if result.Status != StatusOK {
-		return ExportResult{Result: result}
-	}
 	recipient, err := s.recipient()
 	if err != nil {
 		return ExportResult{Result: errorResult(err)}
+	}
+	recipients, err := bundle.ParseRecipients(recipient.key)
+	if err != nil {
+		return ExportResult{Result: errorResult(err)}
+	}
+	job, result := s.prepareExport(name, skipVerify, reason)
+	if result.Status != StatusOK {
+		return ExportResult{Result: result}
+	}
+	if result := s.sealExport(job, recipients); result.Status != StatusOK {
+		return ExportResult{Result: result}
+	}
+	s.log.Info("bundle exported", "profile", name, "path", job.path,
+		"verified", job.contents.Verification.Run, "recipient", recipient.info.Fingerprint)
+	return ExportResult{Result: ok(), Path: job.path, Recipient: recipient.info, UploadHint: uploadHint}
+}
+
+// PassphraseExportResult is the response to ExportBundleToPassphrase.
+type PassphraseExportResult struct {
+	ExportResult
+	// Passphrase opens the bundle. This result is the only place it goes:
+	// it is not logged, and not kept in the draft or anywhere else.
+	Passphrase string `json:"passphrase"`
+}
+
+// passphraseRecipientInfo describes a bundle sealed to a passphrase, which
+// has no key and so no fingerprint.
+var passphraseRecipientInfo = RecipientInfo{
+	Kind:  RecipientKindPassphrase,
+	Label: "a passphrase (age scrypt)",
+}
+
+// ExportBundleToPassphrase writes the sealed bundle of the named draft like
+// ExportBundle, but seals it to a new generated passphrase instead of a key,
+// for handing the bundle to a colleague. The passphrase is returned once.
+func (s *Service) ExportBundleToPassphrase(name string, skipVerify bool, reason string) PassphraseExportResult {
+	job, result := s.prepareExport(name, skipVerify, reason)
+	if result.Status != StatusOK {
+		return PassphraseExportResult{ExportResult: ExportResult{Result: result}}
+	}
+	passphrase, err := bundle.GeneratePassphrase()
+	if err != nil {
+		return PassphraseExportResult{ExportResult: ExportResult{Result: errorResult(err)}}
+	}
+	recipient, err := newPassphraseRecipient(passphrase)
+	if err != nil {
+		return PassphraseExportResult{ExportResult: ExportResult{Result: errorResult(err)}}
+	}
+	if result := s.sealExport(job, []age.Recipient{recipient}); result.Status != StatusOK {
+		return PassphraseExportResult{ExportResult: ExportResult{Result: result}}
+	}
+	s.log.Info("bundle exported", "profile", name, "path", job.path,
+		"verified", job.contents.Verification.Run, "recipient", RecipientKindPassphrase)
+	return PassphraseExportResult{
+		ExportResult: ExportResult{Result: ok(), Path: job.path, Recipient: passphraseRecipientInfo},
+		Passphrase:   passphrase,
+	}
+}
+
+// newPassphraseRecipient makes the age scrypt recipient of a passphrase.
+// Tests replace it with a lower work factor, because scrypt at age's
+// default takes seconds under the race detector.
+var newPassphraseRecipient = bundle.PassphraseRecipient
+
+// exportJob is a draft ready to seal: the bundle contents and their path.
+type exportJob struct {
+	name     string
+	path     string
+	contents bundle.Contents
+}
+
+// prepareExport checks that the named draft may be exported, loads its
+// secret and opens the save dialog for the bundle.
+func (s *Service) prepareExport(name string, skipVerify bool, reason string) (exportJob, Result) {
+	draft, err := s.store.Load(name)
+	if err != nil {
+		return exportJob{}, errorResult(err)
+	}
+	verification, result := verificationFor(draft.LastReport, skipVerify, reason)
+	if result.Status != StatusOK {
+		return exportJob{}, result
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	secretValue, err := s.secrets.Load(ctx, name)
 	if err != nil {
-		return ExportResult{Result: secretLoadResult(err)}
+		return exportJob{}, secretLoadResult(err)
 	}
 
 	defaultName := fmt.Sprintf("%s-%s%s", name, s.now().Format("2006-01-02"), bundle.Extension)
 	path, result := s.askSavePath("Save the sealed bundle", defaultName)
 	if result.Status != StatusOK {
-		return ExportResult{Result: result}
-	}
-	recipients, err := bundle.ParseRecipients(recipient.key)
-	if err != nil {
-		return ExportResult{Result: errorResult(err)}
+		return exportJob{}, result
 	}
 	contents := bundle.Contents{
 		FormatVersion:   bundle.FormatVersion,
@@ -114,12 +195,18 @@ func (s *Service) ExportBundle(name string, skipVerify bool, reason string) Expo
 		RequestedScopes: ukg.RequiredScopeNames(),
 		Verification:    verification,
 	}
-	if err := bundle.WriteFile(path, contents, bundle.SealOptions{Recipients: recipients}); err != nil {
-		s.log.Error("export failed", "profile", name, "path", path, "error", err)
-		return ExportResult{Result: failed("export_failed", "", "The bundle could not be saved, and no file was left behind. "+capitalize(err.Error())+".", "")}
+	return exportJob{name: name, path: path, contents: contents}, ok()
+}
+
+// sealExport writes the bundle of job sealed to recipients.
+func (s *Service) sealExport(job exportJob, recipients []age.Recipient) Result {
+	err := bundle.WriteFile(job.path, job.contents, bundle.SealOptions{Recipients: recipients})
+	if err != nil {
+		s.log.Error("export failed", "profile", job.name, "path", job.path, "error", err)
+		return failed("export_failed", "",
+			"The bundle could not be saved, and no file was left behind. "+capitalize(err.Error())+".", "")
 	}
-	s.log.Info("bundle exported", "profile", name, "path", path, "verified", verification.Run, "recipient", recipient.info.Fingerprint)
-	return ExportResult{Result: ok(), Path: path, Recipient: recipient.info, UploadHint: uploadHint}
+	return ok()
 }
 
 func verificationFor(lastReport json.RawMessage, skipVerify bool, reason string) (bundle.Verification, Result) {

@@ -48,6 +48,9 @@ type Service struct {
 	replays      map[string]*loopbackServer
 	readyAt      time.Time
 	startedAt    time.Time
+
+	// pendingBundle is the bundle that ChooseBundle picked, if any.
+	pendingBundle *pendingBundle
 }
 
 // NewService opens the draft store and the log, and in demo mode starts the

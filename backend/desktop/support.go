@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/ukglink/ukglink/backend/applog"
-	"github.com/ukglink/ukglink/backend/bundle"
 	"github.com/ukglink/ukglink/backend/profile"
 	"github.com/ukglink/ukglink/backend/secret"
 	"github.com/ukglink/ukglink/backend/snapshot"
@@ -32,7 +31,12 @@ type SnapshotResult struct {
 
 // CreateSnapshot writes a support snapshot of the named draft: its values,
 // last report, the app version, OS and recent log lines, never the secret.
+// An empty name means that the window shows no link yet.
 func (s *Service) CreateSnapshot(name string) SnapshotResult {
+	if strings.TrimSpace(name) == "" {
+		return SnapshotResult{Result: failed("no_link", "",
+			"There is no link on screen yet. Start or resume a link, then create the snapshot.", "")}
+	}
 	draft, err := s.store.Load(name)
 	if err != nil {
 		return SnapshotResult{Result: errorResult(err)}
@@ -45,7 +49,7 @@ func (s *Service) CreateSnapshot(name string) SnapshotResult {
 	if err != nil {
 		return SnapshotResult{Result: errorResult(err)}
 	}
-	defaultName := fmt.Sprintf("%s-support-%s.json", name, s.now().Format("2006-01-02"))
+	defaultName := fmt.Sprintf("ukglink-snapshot-%s-%s.json", name, s.now().Format("2006-01-02"))
 	path, result := s.askSavePath("Save the support snapshot", defaultName)
 	if result.Status != StatusOK {
 		return SnapshotResult{Result: result}
@@ -60,13 +64,16 @@ func (s *Service) CreateSnapshot(name string) SnapshotResult {
 	return SnapshotResult{Result: ok(), Path: path}
 }
 
-// OpenResult is the response to OpenSnapshot and OpenBundle.
+// OpenResult is the response to OpenSnapshot and OpenChosenBundle.
 type OpenResult struct {
 	Result Result    `json:"result"`
 	Draft  DraftView `json:"draft"`
 	// Replaying is set when verification now goes to a simulator that
 	// responds like the UKG recorded in the snapshot.
 	Replaying bool `json:"replaying"`
+	// ExpiredAt is the RFC 3339 expiry time of a bundle that was not opened
+	// because it expired. Opening it needs the AllowExpired override.
+	ExpiredAt string `json:"expired_at,omitempty"`
 }
 
 // OpenSnapshot asks for a support snapshot, saves its profile as a new
@@ -136,47 +143,6 @@ func (s *Service) startReplay(snap snapshot.Snapshot, profileName string) bool {
 	}
 	s.replays[profileName] = sim
 	return true
-}
-
-// OpenBundle asks for a sealed bundle and the identity file that opens it,
-// then saves its profile as a new draft. The client secret stays in memory
-// for this session only: support never keeps a customer's secret.
-func (s *Service) OpenBundle() OpenResult {
-	path, result := s.askOpenPath("Open a sealed bundle", "*.age", "Sealed bundle (*.age)")
-	if result.Status != StatusOK {
-		return OpenResult{Result: result}
-	}
-	identityPath, result := s.askOpenPath("Choose the identity file that opens it", "*.txt;*.key;*", "age identity (AGE-SECRET-KEY-1…)")
-	if result.Status != StatusOK {
-		return OpenResult{Result: result}
-	}
-	identities, err := bundle.LoadIdentities(identityPath)
-	if err != nil {
-		return OpenResult{Result: failed("invalid_identity", "", capitalize(err.Error())+".", identityPath)}
-	}
-	file, err := os.Open(path)
-	if err != nil {
-		return OpenResult{Result: errorResult(err)}
-	}
-	defer file.Close()
-	contents, err := bundle.Open(file, bundle.OpenOptions{Identities: identities, AllowExpired: true})
-	if err != nil {
-		return OpenResult{Result: failed("bundle_not_opened", "", capitalize(err.Error())+".", path)}
-	}
-	draft, err := s.saveOpenedDraft(contents.Profile, "bundle", "verify")
-	if err != nil {
-		return OpenResult{Result: errorResult(err)}
-	}
-	s.secrets.Remember(draft.Profile.Name, contents.ClientSecret)
-	draft.AskEachTime = true
-	if contents.Verification.Run {
-		draft.LastReport = contents.Verification.Report
-	}
-	if err := s.store.Save(draft); err != nil {
-		return OpenResult{Result: errorResult(err)}
-	}
-	s.log.Info("bundle opened", "path", path, "profile", draft.Profile.Name, "bundle_id", contents.BundleID)
-	return OpenResult{Result: ok(), Draft: viewOf(draft)}
 }
 
 // saveOpenedDraft saves p under a free name derived from its own name or

@@ -1,11 +1,17 @@
 package desktop
 
 import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ukglink/ukglink/backend/ukgsim"
 )
@@ -72,9 +78,12 @@ func TestOpenBundleKeepsSecretInSession(t *testing.T) {
 	}
 
 	ui.openPaths = []string{exported.Path, exported.Recipient.IdentityPath}
-	opened := s.OpenBundle()
+	if choice := s.ChooseBundle(); choice.Lock != LockIdentity {
+		t.Fatalf("ChooseBundle: lock %q, result %+v", choice.Lock, choice.Result)
+	}
+	opened := s.OpenChosenBundle(BundleOpenRequest{})
 	if opened.Result.Status != StatusOK {
-		t.Fatalf("OpenBundle: %+v", opened.Result)
+		t.Fatalf("OpenChosenBundle: %+v", opened.Result)
 	}
 	name := opened.Draft.Name
 	if name != "prod-2" {
@@ -96,8 +105,8 @@ func TestOpenCancelled(t *testing.T) {
 	if r := s.OpenSnapshot(); r.Result.Status != StatusCancelled {
 		t.Errorf("OpenSnapshot with a dismissed dialog: %q, want cancelled", r.Result.Status)
 	}
-	if r := s.OpenBundle(); r.Result.Status != StatusCancelled {
-		t.Errorf("OpenBundle with a dismissed dialog: %q, want cancelled", r.Result.Status)
+	if r := s.ChooseBundle(); r.Result.Status != StatusCancelled {
+		t.Errorf("ChooseBundle with a dismissed dialog: %q, want cancelled", r.Result.Status)
 	}
 }
 
@@ -111,5 +120,90 @@ func TestOpenSnapshotRejectsOtherFile(t *testing.T) {
 	r := s.OpenSnapshot()
 	if r.Result.Code != "not_snapshot" {
 		t.Errorf("code = %q, want not_snapshot", r.Result.Code)
+	}
+}
+
+// namingUI records the default name the save dialog offers.
+type namingUI struct {
+	*fakeUI
+	defaultNames []string
+}
+
+func (u *namingUI) SaveFileDialog(title, defaultName string) (string, error) {
+	u.defaultNames = append(u.defaultNames, defaultName)
+	return u.fakeUI.SaveFileDialog(title, defaultName)
+}
+
+func TestCreateSnapshotWritesNoSecret(t *testing.T) {
+	s, fake := newTestService(t, "ok")
+	ui := &namingUI{fakeUI: fake}
+	s.Startup(context.Background(), ui)
+	s.now = func() time.Time { return time.Date(2026, 3, 4, 12, 0, 0, 0, time.UTC) }
+	fake.savePath = filepath.Join(filepath.Dir(fake.savePath), "snapshot.json")
+
+	// Characters that JSON escapes, and that change in base64 and URL forms.
+	const clientSecret = `Zq<9>&"s\e/cr+et=%24`
+	fillDraft(t, s, "prod")
+	if r := s.StoreSecret("prod", clientSecret, true); r.Result.Status != StatusOK {
+		t.Fatalf("StoreSecret: %+v", r.Result)
+	}
+	if r := s.Verify("prod"); r.Result.Code != "invalid_client" {
+		t.Fatalf("Verify with a wrong secret: %+v, want invalid_client", r.Result)
+	}
+
+	created := s.CreateSnapshot("prod")
+	if created.Result.Status != StatusOK {
+		t.Fatalf("CreateSnapshot: %+v", created.Result)
+	}
+	if want := []string{"ukglink-snapshot-prod-2026-03-04.json"}; !slices.Equal(ui.defaultNames, want) {
+		t.Errorf("default names = %v, want %v", ui.defaultNames, want)
+	}
+	data, err := os.ReadFile(created.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte(`"status": "failed"`)) {
+		t.Error("the snapshot does not contain the failed report")
+	}
+
+	escaped, err := json.Marshal(clientSecret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	basic := ukgsim.DemoClientID + ":" + clientSecret
+	forms := map[string]string{
+		"raw":                clientSecret,
+		"JSON-escaped":       string(escaped[1 : len(escaped)-1]),
+		"base64":             base64.StdEncoding.EncodeToString([]byte(clientSecret)),
+		"base64 URL":         base64.RawURLEncoding.EncodeToString([]byte(clientSecret)),
+		"base64 basic auth":  base64.StdEncoding.EncodeToString([]byte(basic)),
+		"URL query-escaped":  url.QueryEscape(clientSecret),
+		"demo secret, raw":   ukgsim.DemoClientSecret,
+		"demo secret base64": base64.StdEncoding.EncodeToString([]byte(ukgsim.DemoClientSecret)),
+	}
+	for name, form := range forms {
+		if bytes.Contains(data, []byte(form)) {
+			t.Errorf("the snapshot contains the secret, %s: %q", name, form)
+		}
+	}
+}
+
+func TestCreateSnapshotWithoutLink(t *testing.T) {
+	s, _ := newTestService(t, "ok")
+	r := s.CreateSnapshot("")
+	if r.Result.Code != "no_link" {
+		t.Errorf("no link: %+v, want code no_link", r.Result)
+	}
+	if r.Path != "" {
+		t.Errorf("no link wrote %q", r.Path)
+	}
+}
+
+func TestCreateSnapshotCancelled(t *testing.T) {
+	s, fake := newTestService(t, "ok")
+	fillDraft(t, s, "prod")
+	fake.savePath = ""
+	if r := s.CreateSnapshot("prod"); r.Result.Status != StatusCancelled {
+		t.Errorf("dismissed save dialog: %+v, want cancelled", r.Result)
 	}
 }

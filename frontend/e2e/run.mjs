@@ -15,6 +15,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { frontendDir, makeHome, projectRoot, startDevApp, stopGroup } from './app.mjs';
 import { findSecret } from './leaks.mjs';
+import { registerSupportLeakTest, registerSupportTests } from './support.mjs';
 import {
   audit,
   checkPng,
@@ -450,6 +451,10 @@ test(resumeTest, [setupTest], async () => {
   }
 });
 
+// ---- support tools: snapshots and bundles opened in the app ----------------
+
+registerSupportTests({ test, setupTest, state, openPage, devBinary, tmpRoot });
+
 // ---- the secret stays in the keychain and the bundle -----------------------
 
 test('secret leaks into no file and no output', [walkTest, resumeTest], async () => {
@@ -470,6 +475,8 @@ test('secret leaks into no file and no output', [walkTest, resumeTest], async ()
   assert.ok(state.bundle, 'the walk exported no bundle');
   assert.ok(fs.statSync(state.bundle).size > 0, `${state.bundle} is empty`);
 });
+
+registerSupportLeakTest({ test, state, chromiumProfile });
 
 // ---- main ------------------------------------------------------------------
 

@@ -197,6 +197,58 @@ export interface Messages {
   exportRecipient: string;
   exportUpload: string;
   exportAgain: string;
+
+  // ---- support: tools for support staff -----------------------------------
+  supportToolsHeading: string;
+  supportToolsIntro: string;
+  supportOpenSnapshot: string;
+  supportOpenBundle: string;
+  supportOpening: string;
+  supportOpenCancelled: string;
+  supportOpenFailed: string;
+  supportOpenedSnapshot: Template<'name'>;
+  supportOpenedSnapshotNoReplay: Template<'name'>;
+  supportOpenedBundle: Template<'name'>;
+  supportBundleHeading: Template<'file'>;
+  supportBundleLockPassphrase: string;
+  supportBundleLockIdentity: string;
+  supportBundleSealedFor: Template<'fingerprints'>;
+  supportPassphraseLabel: string;
+  supportPassphraseHint: string;
+  supportPassphraseShow: string;
+  supportPassphraseHide: string;
+  supportUnlockPassphrase: string;
+  supportUnlockIdentity: string;
+  supportUnlocking: string;
+  supportUnlockCancel: string;
+  supportIdentityCancelled: string;
+  supportBundleExpired: Template<'date'>;
+  supportBundleExpiredHint: string;
+  supportOpenAnyway: string;
+  supportSnapshotHeading: string;
+  supportSnapshotSaving: string;
+  supportSnapshotSaved: string;
+  supportSnapshotPath: string;
+  supportSnapshotCopyPath: string;
+  supportSnapshotNoSecret: string;
+  supportSnapshotCancelled: string;
+  supportSnapshotNoLink: string;
+  supportSnapshotFailed: string;
+  supportNoticeClose: string;
+  supportSealLegend: string;
+  supportSealProduct: string;
+  supportSealProductHint: string;
+  supportSealPassphrase: string;
+  supportSealPassphraseHint: string;
+  supportSealPassphraseButton: string;
+  supportSealPassphraseSaved: string;
+  supportSealedTo: string;
+  supportSealedToPassphrase: string;
+  supportPassphraseShownOnce: string;
+  supportPassphraseCopy: string;
+  supportPassphraseSendApart: string;
+  supportPassphraseForget: string;
+  supportPassphraseForgotten: string;
 }
 
 export const en: Messages = {
@@ -414,4 +466,69 @@ export const en: Messages = {
   exportRecipient: 'Recipient key',
   exportUpload: 'Where to upload it',
   exportAgain: 'Save another copy…',
+
+  // ---- support: tools for support staff -----------------------------------
+  supportToolsHeading: 'Support tools',
+  supportToolsIntro:
+    'For support staff: open a file that a customer sent to see their link and its verification. Admins linking their own account do not need these.',
+  supportOpenSnapshot: 'Open a support snapshot…',
+  supportOpenBundle: 'Open a sealed bundle…',
+  supportOpening: 'Opening the file…',
+  supportOpenCancelled: 'No file was chosen. Nothing was opened.',
+  supportOpenFailed: 'The file could not be opened.',
+  supportOpenedSnapshot:
+    'The support snapshot is open as the link “{name}”. Verify again to replay the answers that the customer’s UKG gave.',
+  supportOpenedSnapshotNoReplay:
+    'The support snapshot is open as the link “{name}”. Its verification cannot be replayed, because the recorded check never reached UKG.',
+  supportOpenedBundle:
+    'The sealed bundle is open as the link “{name}”. Its client secret is kept for this session only.',
+  supportBundleHeading: 'Open {file}',
+  supportBundleLockPassphrase:
+    'This bundle is sealed to a passphrase. Type the passphrase that the sender gave you.',
+  supportBundleLockIdentity:
+    'This bundle is sealed to a key. Choose the age identity file of that key: the file with the AGE-SECRET-KEY-1… line.',
+  supportBundleSealedFor: 'Key fingerprint: {fingerprints}',
+  supportPassphraseLabel: 'Passphrase',
+  supportPassphraseHint:
+    'Ten words joined by dashes. It is used to open this bundle only and is not saved.',
+  supportPassphraseShow: 'Show passphrase',
+  supportPassphraseHide: 'Hide passphrase',
+  supportUnlockPassphrase: 'Open the bundle',
+  supportUnlockIdentity: 'Choose the identity file and open…',
+  supportUnlocking: 'Opening the bundle…',
+  supportUnlockCancel: 'Cancel',
+  supportIdentityCancelled: 'No identity file was chosen. Nothing was opened.',
+  supportBundleExpired: 'This bundle expired on {date}.',
+  supportBundleExpiredHint:
+    'Its values may be out of date. Ask the sender for a new bundle, or open this one anyway to look into a problem.',
+  supportOpenAnyway: 'Open anyway',
+  supportSnapshotHeading: 'Support snapshot',
+  supportSnapshotSaving: 'Saving the support snapshot…',
+  supportSnapshotSaved: 'The support snapshot is saved.',
+  supportSnapshotPath: 'Saved as',
+  supportSnapshotCopyPath: 'Copy the path',
+  supportSnapshotNoSecret:
+    'It contains the link’s values, its last verification and recent log lines, but no client secret. Attach it to the support ticket.',
+  supportSnapshotCancelled: 'No support snapshot was saved.',
+  supportSnapshotNoLink:
+    'There is no link on screen yet. Start or resume a link, then choose Help › Create support snapshot again.',
+  supportSnapshotFailed: 'The support snapshot could not be saved.',
+  supportNoticeClose: 'Close',
+  supportSealLegend: 'Who should be able to open the file?',
+  supportSealProduct: 'The recruiting product (recommended)',
+  supportSealProductHint: 'Sealed to the recruiting product’s key, for uploading on its UKG integration page.',
+  supportSealPassphrase: 'Seal to a passphrase for a colleague',
+  supportSealPassphraseHint:
+    'For handing the file to a colleague, for example in support. The assistant makes up a passphrase and shows it once.',
+  supportSealPassphraseButton: 'Seal to a new passphrase and save…',
+  supportSealPassphraseSaved: 'The sealed file is saved. It opens with the passphrase below.',
+  supportSealedTo: 'Sealed to',
+  supportSealedToPassphrase: 'A passphrase (age scrypt). A passphrase has no key fingerprint.',
+  supportPassphraseShownOnce:
+    'This is the only time the passphrase is shown. The assistant does not keep it, so if it is lost, seal a new file.',
+  supportPassphraseCopy: 'Copy the passphrase',
+  supportPassphraseSendApart:
+    'Send the passphrase over another channel than the file: for example, the file by e-mail and the passphrase by phone. Whoever has both can read the client secret.',
+  supportPassphraseForget: 'Hide the passphrase',
+  supportPassphraseForgotten: 'The passphrase is hidden and cannot be shown again.',
 };

@@ -64,8 +64,13 @@ export interface DraftSummary {
   verified: boolean;
 }
 
-/** Key that exported bundles are sealed to. */
+/** Recipient kind of a bundle: a public key or a passphrase. */
+export type RecipientKind = 'key' | 'passphrase';
+
+/** Key or passphrase that exported bundles are sealed to. */
 export interface RecipientInfo {
+  /** A passphrase has no key and no fingerprint. */
+  kind?: RecipientKind;
   key: string;
   fingerprint: string;
   label: string;
@@ -206,6 +211,48 @@ export interface ExportResult {
   upload_hint: string;
 }
 
+/** Response to ExportBundleToPassphrase: the passphrase is in it once. */
+export interface PassphraseExportResult extends ExportResult {
+  passphrase: string;
+}
+
+export interface SnapshotResult {
+  result: Result;
+  path: string;
+}
+
+/** Lock of a bundle, read from its header: an identity file or a passphrase opens it. */
+export type BundleLock = 'identity' | 'passphrase';
+
+/** Response to ChooseBundle. */
+export interface BundleChoice {
+  result: Result;
+  file_name: string;
+  lock: BundleLock;
+  /** Short fingerprints of the keys the bundle is sealed to. */
+  fingerprints: string[];
+}
+
+export interface BundleOpenRequest {
+  passphrase: string;
+  /** Asks for the identity file again, for example after a wrong key. */
+  choose_identity: boolean;
+  allow_expired: boolean;
+}
+
+/** Response to OpenSnapshot and OpenChosenBundle. */
+export interface OpenResult {
+  result: Result;
+  draft: Draft | null;
+  /** Verification of the opened snapshot replays the recorded responses. */
+  replaying: boolean;
+  /** RFC 3339 expiry time of a bundle that was not opened because it expired. */
+  expired_at: string;
+}
+
+/** Event that the Help menu's "Create support snapshot" sends. */
+export const snapshotRequestedEvent = 'menu:snapshot';
+
 /** Everything the wizard asks of the Go side. */
 export interface Api {
   start(): Promise<StartInfo>;
@@ -221,9 +268,20 @@ export interface Api {
   setScenario(name: string): Promise<Result>;
   supportRequest(name: string): Promise<TextResult>;
   exportBundle(name: string, skipVerify: boolean, reason: string): Promise<ExportResult>;
+  exportBundleToPassphrase(
+    name: string,
+    skipVerify: boolean,
+    reason: string,
+  ): Promise<PassphraseExportResult>;
+  createSnapshot(name: string): Promise<SnapshotResult>;
+  openSnapshot(): Promise<OpenResult>;
+  chooseBundle(): Promise<BundleChoice>;
+  openChosenBundle(request: BundleOpenRequest): Promise<OpenResult>;
   frontendReady(): void;
   /** Subscribes to "verify:progress" and returns the unsubscribe function. */
   onVerifyProgress(listener: (event: VerifyEvent) => void): () => void;
+  /** Subscribes to the Help menu's snapshot event and returns the unsubscribe function. */
+  onSnapshotRequested(listener: () => void): () => void;
   /** Copies text to the clipboard and reports whether that worked. */
   copyText(text: string): Promise<boolean>;
 }
@@ -246,6 +304,11 @@ interface BoundApp {
   SetScenario(name: string): Promise<unknown>;
   SupportRequest(name: string): Promise<unknown>;
   ExportBundle(name: string, skipVerify: boolean, reason: string): Promise<unknown>;
+  ExportBundleToPassphrase(name: string, skipVerify: boolean, reason: string): Promise<unknown>;
+  CreateSnapshot(name: string): Promise<unknown>;
+  OpenSnapshot(): Promise<unknown>;
+  ChooseBundle(): Promise<unknown>;
+  OpenChosenBundle(request: BundleOpenRequest): Promise<unknown>;
   FrontendReady(): Promise<unknown>;
 }
 
@@ -384,6 +447,7 @@ function toStartInfo(value: unknown): StartInfo {
 function toRecipient(value: unknown): RecipientInfo {
   const raw = asRecord(value);
   return {
+    kind: raw.kind === 'passphrase' ? 'passphrase' : 'key',
     key: text(raw.key),
     fingerprint: text(raw.fingerprint),
     label: text(raw.label),
@@ -405,6 +469,43 @@ function toExportResult(value: unknown): ExportResult {
     recipient,
     upload_hint: text(raw.upload_hint),
   };
+}
+
+function toPassphraseExportResult(value: unknown): PassphraseExportResult {
+  return { ...toExportResult(value), passphrase: text(asRecord(value).passphrase) };
+}
+
+function toSnapshotResult(value: unknown): SnapshotResult {
+  const raw = asRecord(value);
+  return { result: toResult(raw.result), path: text(raw.path) };
+}
+
+function toBundleChoice(value: unknown): BundleChoice {
+  const raw = asRecord(value);
+  return {
+    result: toResult(raw.result),
+    file_name: text(raw.file_name),
+    lock: raw.lock === 'passphrase' ? 'passphrase' : 'identity',
+    fingerprints: list<string>(raw.fingerprints),
+  };
+}
+
+function toOpenResult(value: unknown): OpenResult {
+  const raw = asRecord(value);
+  return {
+    result: toResult(raw.result),
+    draft: toDraft(raw.draft),
+    replaying: raw.replaying === true,
+    expired_at: text(raw.expired_at),
+  };
+}
+
+/** Subscribes listener to a Wails event and returns the unsubscribe function. */
+function subscribe(win: WailsWindow, event: string, listener: (data: unknown) => void): () => void {
+  const runtime = win.runtime;
+  if (!runtime) return () => undefined;
+  const off = runtime.EventsOn(event, listener);
+  return typeof off === 'function' ? off : () => runtime.EventsOff(event);
 }
 
 function toVerifyEvent(value: unknown): VerifyEvent {
@@ -450,6 +551,7 @@ export function createWailsApi(win: WailsWindow = window as unknown as WailsWind
   };
   const emptySecret = { stored: false, in_session: false, length: 0, notes: [], warnings: [] };
   const emptyExport = { path: '', recipient: toRecipient({}), upload_hint: '' };
+  const emptyOpen = { draft: null, replaying: false, expired_at: '' };
 
   return {
     start: () =>
@@ -491,6 +593,24 @@ export function createWailsApi(win: WailsWindow = window as unknown as WailsWind
         toExportResult,
         withResult<ExportResult>(emptyExport),
       ),
+    exportBundleToPassphrase: (name, skipVerify, reason) =>
+      call(
+        (app) => app.ExportBundleToPassphrase(name, skipVerify, reason),
+        toPassphraseExportResult,
+        withResult<PassphraseExportResult>({ ...emptyExport, passphrase: '' }),
+      ),
+    createSnapshot: (name) =>
+      call((app) => app.CreateSnapshot(name), toSnapshotResult, withResult<SnapshotResult>({ path: '' })),
+    openSnapshot: () =>
+      call((app) => app.OpenSnapshot(), toOpenResult, withResult<OpenResult>(emptyOpen)),
+    chooseBundle: () =>
+      call(
+        (app) => app.ChooseBundle(),
+        toBundleChoice,
+        withResult<BundleChoice>({ file_name: '', lock: 'identity', fingerprints: [] }),
+      ),
+    openChosenBundle: (request) =>
+      call((app) => app.OpenChosenBundle(request), toOpenResult, withResult<OpenResult>(emptyOpen)),
     frontendReady: () => {
       void win.go?.main?.App?.FrontendReady().catch(() => undefined);
     },
@@ -500,6 +620,7 @@ export function createWailsApi(win: WailsWindow = window as unknown as WailsWind
       const off = runtime.EventsOn('verify:progress', (data) => listener(toVerifyEvent(data)));
       return typeof off === 'function' ? off : () => runtime.EventsOff('verify:progress');
     },
+    onSnapshotRequested: (listener) => subscribe(win, snapshotRequestedEvent, () => listener()),
     copyText: async (value) => {
       try {
         if (win.runtime?.ClipboardSetText) return await win.runtime.ClipboardSetText(value);

@@ -3,14 +3,19 @@
 // first host label or first path segment, white space inside rejected.
 import type {
   Api,
+  BundleChoice,
+  BundleOpenRequest,
   Draft,
   DraftInput,
   FieldName,
   FieldResult,
   Note,
+  OpenResult,
+  PassphraseExportResult,
   Report,
   Result,
   SecretResult,
+  SnapshotResult,
   StartInfo,
   VerifyEvent,
   VerifyResult,
@@ -62,7 +67,7 @@ export function startInfo(overrides: Partial<StartInfo> = {}): StartInfo {
     ],
     drafts: [],
     keychain_note: '',
-    recipient: { key: 'age1example', fingerprint: 'AB12-CD34', label: 'the test key' },
+    recipient: { kind: 'key', key: 'age1example', fingerprint: 'AB12-CD34', label: 'the test key' },
     result: ok,
     ...overrides,
   };
@@ -165,6 +170,33 @@ export class FakeApi implements Api {
   clipboard: string[] = [];
   exports: { name: string; skipVerify: boolean; reason: string }[] = [];
   readyCalls = 0;
+  passphraseExports: { name: string; skipVerify: boolean; reason: string }[] = [];
+  passphraseExportResult: PassphraseExportResult = {
+    result: ok,
+    path: '/tmp/link.age',
+    recipient: { kind: 'passphrase', key: '', fingerprint: '', label: 'a passphrase (age scrypt)' },
+    upload_hint: '',
+    passphrase: 'acorn-badge-cedar-delta-ember-fossil-garden-harbor-island-jasmine',
+  };
+  snapshots: string[] = [];
+  snapshotResult: SnapshotResult = { result: ok, path: '/tmp/ukglink-snapshot-acme-2026-03-04.json' };
+  /** Result of OpenSnapshot. A draft in it is added to drafts when opened. */
+  openSnapshotResult: OpenResult = {
+    result: { status: 'cancelled', code: 'cancelled' },
+    draft: null,
+    replaying: false,
+    expired_at: '',
+  };
+  bundleChoice: BundleChoice = {
+    result: ok,
+    file_name: 'acme.age',
+    lock: 'passphrase',
+    fingerprints: [],
+  };
+  unlockRequests: BundleOpenRequest[] = [];
+  /** Results of OpenChosenBundle in turn, and the last one repeats. */
+  unlockResults: OpenResult[] = [];
+  snapshotListener: (() => void) | null = null;
 
   async start() {
     return this.info;
@@ -238,6 +270,45 @@ export class FakeApi implements Api {
       path: '/tmp/link.age',
       recipient: { key: 'age1example', fingerprint: 'AB12-CD34', label: 'the test key' },
       upload_hint: 'Upload it on the integration page.',
+    };
+  }
+  async exportBundleToPassphrase(name: string, skipVerify: boolean, reason: string) {
+    this.passphraseExports.push({ name, skipVerify, reason });
+    return this.passphraseExportResult;
+  }
+  async createSnapshot(name: string) {
+    this.snapshots.push(name);
+    return this.snapshotResult;
+  }
+  async openSnapshot() {
+    return this.opened(this.openSnapshotResult);
+  }
+  async chooseBundle() {
+    return this.bundleChoice;
+  }
+  async openChosenBundle(request: BundleOpenRequest) {
+    this.unlockRequests.push({ ...request });
+    const result = this.unlockResults.length > 1 ? this.unlockResults.shift()! : this.unlockResults[0];
+    return this.opened(result);
+  }
+  private opened(result: OpenResult): OpenResult {
+    if (result.draft) {
+      this.drafts.set(result.draft.name, result.draft);
+      this.info.drafts.push({
+        name: result.draft.name,
+        step: result.draft.step,
+        updated_at: '',
+        tenant: result.draft.tenant,
+        secret_stored: false,
+        verified: false,
+      });
+    }
+    return result;
+  }
+  onSnapshotRequested(listener: () => void) {
+    this.snapshotListener = listener;
+    return () => {
+      this.snapshotListener = null;
     };
   }
   frontendReady() {

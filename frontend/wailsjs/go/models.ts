@@ -37,6 +37,78 @@ export namespace desktop {
 	        this.available = source["available"];
 	    }
 	}
+	export class Result {
+	    status: string;
+	    code?: string;
+	    field?: string;
+	    message?: string;
+	    detail?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.code = source["code"];
+	        this.field = source["field"];
+	        this.message = source["message"];
+	        this.detail = source["detail"];
+	    }
+	}
+	export class BundleChoice {
+	    result: Result;
+	    file_name: string;
+	    lock: string;
+	    fingerprints: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new BundleChoice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.result = this.convertValues(source["result"], Result);
+	        this.file_name = source["file_name"];
+	        this.lock = source["lock"];
+	        this.fingerprints = source["fingerprints"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class BundleOpenRequest {
+	    passphrase: string;
+	    choose_identity: boolean;
+	    allow_expired: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new BundleOpenRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.passphrase = source["passphrase"];
+	        this.choose_identity = source["choose_identity"];
+	        this.allow_expired = source["allow_expired"];
+	    }
+	}
 	export class DemoValues {
 	    subdomain: string;
 	    tenant: string;
@@ -129,26 +201,6 @@ export namespace desktop {
 		    return a;
 		}
 	}
-	export class Result {
-	    status: string;
-	    code?: string;
-	    field?: string;
-	    message?: string;
-	    detail?: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Result(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.status = source["status"];
-	        this.code = source["code"];
-	        this.field = source["field"];
-	        this.message = source["message"];
-	        this.detail = source["detail"];
-	    }
-	}
 	export class DraftResult {
 	    result: Result;
 	    draft: DraftView;
@@ -224,6 +276,7 @@ export namespace desktop {
 	}
 	
 	export class RecipientInfo {
+	    kind: string;
 	    key: string;
 	    fingerprint: string;
 	    label: string;
@@ -235,6 +288,7 @@ export namespace desktop {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
 	        this.key = source["key"];
 	        this.fingerprint = source["fingerprint"];
 	        this.label = source["label"];
@@ -323,6 +377,7 @@ export namespace desktop {
 	    result: Result;
 	    draft: DraftView;
 	    replaying: boolean;
+	    expired_at?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new OpenResult(source);
@@ -333,6 +388,45 @@ export namespace desktop {
 	        this.result = this.convertValues(source["result"], Result);
 	        this.draft = this.convertValues(source["draft"], DraftView);
 	        this.replaying = source["replaying"];
+	        this.expired_at = source["expired_at"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PassphraseExportResult {
+	    result: Result;
+	    path: string;
+	    recipient: RecipientInfo;
+	    upload_hint: string;
+	    passphrase: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PassphraseExportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.result = this.convertValues(source["result"], Result);
+	        this.path = source["path"];
+	        this.recipient = this.convertValues(source["recipient"], RecipientInfo);
+	        this.upload_hint = source["upload_hint"];
+	        this.passphrase = source["passphrase"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -6,11 +6,15 @@ export function CancelVerify():Promise<desktop.Result>;
 
 export function CheckField(arg1:string,arg2:string):Promise<desktop.FieldResult>;
 
+export function ChooseBundle():Promise<desktop.BundleChoice>;
+
 export function CreateSnapshot(arg1:string):Promise<desktop.SnapshotResult>;
 
 export function DeleteDraft(arg1:string):Promise<desktop.Result>;
 
 export function ExportBundle(arg1:string,arg2:boolean,arg3:string):Promise<desktop.ExportResult>;
+
+export function ExportBundleToPassphrase(arg1:string,arg2:boolean,arg3:string):Promise<desktop.PassphraseExportResult>;
 
 export function FrontendReady():Promise<void>;
 
@@ -18,7 +22,7 @@ export function LoadDraft(arg1:string):Promise<desktop.DraftResult>;
 
 export function NewDraft(arg1:string):Promise<desktop.DraftResult>;
 
-export function OpenBundle():Promise<desktop.OpenResult>;
+export function OpenChosenBundle(arg1:desktop.BundleOpenRequest):Promise<desktop.OpenResult>;
 
 export function OpenSnapshot():Promise<desktop.OpenResult>;
 

@@ -10,6 +10,10 @@ export function CheckField(arg1, arg2) {
   return window['go']['main']['App']['CheckField'](arg1, arg2);
 }
 
+export function ChooseBundle() {
+  return window['go']['main']['App']['ChooseBundle']();
+}
+
 export function CreateSnapshot(arg1) {
   return window['go']['main']['App']['CreateSnapshot'](arg1);
 }
@@ -20,6 +24,10 @@ export function DeleteDraft(arg1) {
 
 export function ExportBundle(arg1, arg2, arg3) {
   return window['go']['main']['App']['ExportBundle'](arg1, arg2, arg3);
+}
+
+export function ExportBundleToPassphrase(arg1, arg2, arg3) {
+  return window['go']['main']['App']['ExportBundleToPassphrase'](arg1, arg2, arg3);
 }
 
 export function FrontendReady() {
@@ -34,8 +42,8 @@ export function NewDraft(arg1) {
   return window['go']['main']['App']['NewDraft'](arg1);
 }
 
-export function OpenBundle() {
-  return window['go']['main']['App']['OpenBundle']();
+export function OpenChosenBundle(arg1) {
+  return window['go']['main']['App']['OpenChosenBundle'](arg1);
 }
 
 export function OpenSnapshot() {
