@@ -8,21 +8,11 @@ import (
 	"os"
 	"time"
 
-	"github.com/ukglink/ukglink/backend/applog"
 	"github.com/ukglink/ukglink/backend/keychain"
 	"github.com/ukglink/ukglink/backend/profile"
 	"github.com/ukglink/ukglink/backend/secret"
 	"github.com/ukglink/ukglink/backend/snapshot"
 )
-
-// snapshotLogLines is how many recent log lines of the profile a snapshot
-// carries.
-const snapshotLogLines = 200
-
-// snapshotLogScan is how many log lines are searched for those of the
-// profile. The log and its one rotated file hold at most 2 MiB, so fewer
-// lines than this.
-const snapshotLogScan = 1 << 20
 
 const snapshotUsage = "--profile NAME [--client-secret-file FILE] -o FILE"
 
@@ -55,11 +45,10 @@ func runSnapshot(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 
-	lines, err := applog.RecentLines(snapshotLogScan)
+	lines, err := snapshot.RecentLogLines(draft.Profile)
 	if err != nil {
-		e.log.Warn("snapshot without log lines", "error", err)
+		e.log.Warn("snapshot log lines incomplete", "error", err)
 	}
-	lines = snapshot.ProfileLogLines(lines, draft.Profile, snapshotLogLines)
 	snap, err := snapshot.New(draft, lines, time.Now())
 	if err != nil {
 		return failure(err)

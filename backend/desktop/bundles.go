@@ -75,9 +75,6 @@ func (s *Service) ChooseBundle() BundleChoice {
 		return choice
 	}
 	info, err := bundle.Inspect(bytes.NewReader(data))
-	if err == nil && info.Armored {
-		err = &bundle.OpenError{Kind: bundle.ErrNotBundle, Detail: "the file is ASCII-armored, and bundles are binary"}
-	}
 	if err != nil {
 		choice.Result = bundleErrorResult(err, LockIdentity, nil)
 		return choice

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"filippo.io/age"
+	"filippo.io/age/armor"
 
 	"github.com/ukglink/ukglink/backend/bundle"
 	"github.com/ukglink/ukglink/backend/profile"
@@ -97,6 +98,39 @@ func TestValidBundleOpensWithoutOverride(t *testing.T) {
 	bundlePath, identityPath := sealDemoBundle(t, time.Now().Add(-time.Hour))
 	ui.openPaths = []string{bundlePath, identityPath}
 	s.ChooseBundle()
+	if r := s.OpenChosenBundle(BundleOpenRequest{}); r.Result.Status != StatusOK {
+		t.Fatalf("OpenChosenBundle: %+v", r.Result)
+	}
+}
+
+// TestArmoredBundleOpens opens a bundle that was ASCII-armored after
+// sealing and then had its line endings changed to CRLF, as a Windows
+// editor does.
+func TestArmoredBundleOpens(t *testing.T) {
+	s, ui := newTestService(t, "ok")
+	bundlePath, identityPath := sealDemoBundle(t, time.Now().Add(-time.Hour))
+	sealed, err := os.ReadFile(bundlePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var armored bytes.Buffer
+	w := armor.NewWriter(&armored)
+	if _, err := w.Write(sealed); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	armoredPath := filepath.Join(t.TempDir(), "link.age.txt")
+	crlf := bytes.ReplaceAll(armored.Bytes(), []byte("\n"), []byte("\r\n"))
+	if err := os.WriteFile(armoredPath, crlf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	ui.openPaths = []string{armoredPath, identityPath}
+	if choice := s.ChooseBundle(); choice.Result.Status != StatusOK || choice.Lock != LockIdentity {
+		t.Fatalf("ChooseBundle: %+v, lock %q", choice.Result, choice.Lock)
+	}
 	if r := s.OpenChosenBundle(BundleOpenRequest{}); r.Result.Status != StatusOK {
 		t.Fatalf("OpenChosenBundle: %+v", r.Result)
 	}
@@ -197,7 +231,7 @@ func TestBundleRejections(t *testing.T) {
 		code string
 	}{
 		{"text file", write("notes.age", []byte("hello, this is not a bundle\n")), "not_bundle"},
-		{"armored file", write("armored.age", []byte("-----BEGIN AGE ENCRYPTED FILE-----\nYWdl\n-----END AGE ENCRYPTED FILE-----\n")), "not_bundle"},
+		{"armored text", write("armored.age", []byte("-----BEGIN AGE ENCRYPTED FILE-----\naGVsbG8sIHRoaXMgaXMgbm90IGEgYnVuZGxl\n-----END AGE ENCRYPTED FILE-----\n")), "not_bundle"},
 		{"cut in the header", write("cut.age", sealed[:40]), "bundle_truncated"},
 	}
 	for _, c := range chooseCases {

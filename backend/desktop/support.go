@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ukglink/ukglink/backend/applog"
 	"github.com/ukglink/ukglink/backend/profile"
 	"github.com/ukglink/ukglink/backend/secret"
 	"github.com/ukglink/ukglink/backend/snapshot"
@@ -19,9 +18,6 @@ type SupportUI interface {
 	// OpenFileDialog returns the chosen path, or "" when the admin cancels.
 	OpenFileDialog(title, pattern, patternName string) (string, error)
 }
-
-// snapshotLogLines is how many recent log lines a snapshot carries.
-const snapshotLogLines = 200
 
 // SnapshotResult is the response to CreateSnapshot.
 type SnapshotResult struct {
@@ -41,9 +37,9 @@ func (s *Service) CreateSnapshot(name string) SnapshotResult {
 	if err != nil {
 		return SnapshotResult{Result: errorResult(err)}
 	}
-	lines, err := applog.RecentLines(snapshotLogLines)
+	lines, err := snapshot.RecentLogLines(draft.Profile)
 	if err != nil {
-		s.log.Warn("snapshot without log lines", "error", err)
+		s.log.Warn("snapshot log lines incomplete", "profile", name, "error", err)
 	}
 	snap, err := snapshot.New(draft, lines, s.now())
 	if err != nil {

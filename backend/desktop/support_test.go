@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ukglink/ukglink/backend/applog"
+	"github.com/ukglink/ukglink/backend/snapshot"
 	"github.com/ukglink/ukglink/backend/ukgsim"
 )
 
@@ -205,5 +207,48 @@ func TestCreateSnapshotCancelled(t *testing.T) {
 	fake.savePath = ""
 	if r := s.CreateSnapshot("prod"); r.Result.Status != StatusCancelled {
 		t.Errorf("dismissed save dialog: %+v, want cancelled", r.Result)
+	}
+}
+
+func TestCreateSnapshotKeepsOwnLogLines(t *testing.T) {
+	s, fake := newTestService(t, "missing-scopes")
+	fake.savePath = filepath.Join(filepath.Dir(fake.savePath), "snapshot.json")
+	fillDraft(t, s, "prod")
+	if r := s.Verify("prod"); r.Result.Code != "missing_scopes" {
+		t.Fatalf("Verify: %+v, want missing_scopes", r.Result)
+	}
+
+	// A line of another customer's link, as the log of a support machine
+	// that worked on both contains.
+	other := `{"time":"2026-03-04T11:00:00Z","level":"INFO","msg":"verification started",` +
+		`"profile":"other","tenant":"OTHER1008XY","client_id":"other-client"}` + "\n"
+	logFile, err := os.OpenFile(applog.Path(), os.O_APPEND|os.O_WRONLY, 0o600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := logFile.WriteString(other); err != nil {
+		t.Fatal(err)
+	}
+	logFile.Close()
+
+	created := s.CreateSnapshot("prod")
+	if created.Result.Status != StatusOK {
+		t.Fatalf("CreateSnapshot: %+v", created.Result)
+	}
+	file, err := os.Open(created.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	snap, err := snapshot.Read(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	joined := strings.Join(snap.LogLines, "\n")
+	if strings.Contains(joined, "OTHER1008XY") {
+		t.Error("the snapshot carries a log line of another profile")
+	}
+	if !strings.Contains(joined, `"verification finished"`) {
+		t.Errorf("the snapshot lacks the log lines of its own verification:\n%s", joined)
 	}
 }

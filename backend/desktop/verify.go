@@ -38,7 +38,9 @@ func (s *Service) Verify(name string) VerifyResult {
 	request := verify.Request{Profile: draft.Profile, Secret: secretValue}
 	options := verify.Options{
 		Endpoint: s.endpoint(name),
-		Logger:   s.log,
+		// The profile attribute ties every line of this verification to
+		// the link, so that its support snapshot carries them.
+		Logger:   s.log.With("profile", name),
 		Progress: func(e verify.Event) { s.emit(EventVerifyProgress, e) },
 	}
 	report := verify.Verify(ctx, request, options)

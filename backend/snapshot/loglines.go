@@ -4,8 +4,25 @@ import (
 	"encoding/json"
 	"strings"
 
+	"github.com/ukglink/ukglink/backend/applog"
 	"github.com/ukglink/ukglink/backend/profile"
 )
+
+// MaxLogLines is how many recent log lines of its profile a snapshot carries.
+const MaxLogLines = 200
+
+// logScanLines is how many log lines are searched for those of the profile.
+// The log and its one rotated file hold at most 2 MiB, so fewer lines than
+// this.
+const logScanLines = 1 << 20
+
+// RecentLogLines returns up to MaxLogLines of the app's most recent log
+// lines that belong to p (see ProfileLogLines), oldest first. With an error
+// reading the log it returns the lines it could read.
+func RecentLogLines(p profile.Profile) ([]string, error) {
+	lines, err := applog.RecentLines(logScanLines)
+	return ProfileLogLines(lines, p, MaxLogLines), err
+}
 
 // logRecord has the attributes of a JSON log line that tie it to a profile.
 type logRecord struct {
