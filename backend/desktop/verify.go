@@ -37,9 +37,10 @@ func (s *Service) Verify(name string) VerifyResult {
 	}
 	request := verify.Request{Profile: draft.Profile, Secret: secretValue}
 	options := verify.Options{
-		Endpoint: s.endpoint(name),
-		Logger:   s.log,
-		Progress: func(e verify.Event) { s.emit(EventVerifyProgress, e) },
+		Endpoint:       s.endpoint(name),
+		ConnectTimeout: s.config.ConnectTimeout,
+		Logger:         s.log,
+		Progress:       func(e verify.Event) { s.emit(EventVerifyProgress, e) },
 	}
 	report := verify.Verify(ctx, request, options)
 
