@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	goruntime "runtime"
+	"strings"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -99,9 +101,33 @@ func (b runtimeBridge) InfoDialog(title, message string) error {
 	_, err := runtime.MessageDialog(b.ctx, runtime.MessageDialogOptions{
 		Type:    runtime.InfoDialog,
 		Title:   title,
-		Message: message,
+		Message: dialogMessage(goruntime.GOOS, message),
 	})
 	return err
+}
+
+// ConfirmDialog shows a yes-or-no question and returns true for Yes. GTK
+// and Windows show their own Yes and No buttons, macOS the ones named here.
+func (b runtimeBridge) ConfirmDialog(title, question string) (bool, error) {
+	answer, err := runtime.MessageDialog(b.ctx, runtime.MessageDialogOptions{
+		Type:          runtime.QuestionDialog,
+		Title:         title,
+		Message:       dialogMessage(goruntime.GOOS, question),
+		Buttons:       []string{"Yes", "No"},
+		DefaultButton: "No",
+		CancelButton:  "No",
+	})
+	return answer == "Yes", err
+}
+
+// dialogMessage escapes message for the message dialog of goos. Wails
+// v2.9.2 on Linux passes the message to gtk_message_dialog_new as a printf
+// format, so a "%" in a file name would be read as a conversion.
+func dialogMessage(goos, message string) string {
+	if goos == "linux" {
+		return strings.ReplaceAll(message, "%", "%%")
+	}
+	return message
 }
 
 // Start returns what the first screen needs.

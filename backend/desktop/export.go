@@ -139,7 +139,7 @@ func verificationFor(lastReport json.RawMessage, skipVerify bool, reason string)
 
 // askSavePath opens the save dialog, or in tests returns a path in the
 // folder of ExportDirEnv. A path without extension gets the one of
-// defaultName.
+// defaultName, and the admin confirms replacing a file of that name.
 func (s *Service) askSavePath(title, defaultName string) (string, Result) {
 	s.mu.Lock()
 	ui := s.ui
@@ -160,6 +160,10 @@ func (s *Service) askSavePath(title, defaultName string) (string, Result) {
 	}
 	if filepath.Ext(path) == "" {
 		path += filepath.Ext(defaultName)
+		// The dialog asked about replacing a file only under the name typed.
+		if !s.confirmReplace(ui, title, path) {
+			return "", Result{Status: StatusCancelled, Code: "cancelled", Message: "Cancelled. Nothing was saved."}
+		}
 	}
 	return path, ok()
 }

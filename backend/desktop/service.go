@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 	"time"
@@ -22,6 +24,24 @@ type UI interface {
 	Emit(event string, data any)
 	// SaveFileDialog returns the chosen path, or "" when the admin cancels.
 	SaveFileDialog(title, defaultName string) (string, error)
+	// ConfirmDialog shows a yes-or-no question and returns true for yes.
+	ConfirmDialog(title, question string) (bool, error)
+}
+
+// confirmReplace returns true when path names no file, or when the admin
+// agrees to replace it. A failed dialog counts as no.
+func (s *Service) confirmReplace(ui UI, title, path string) bool {
+	if _, err := os.Lstat(path); err != nil {
+		return true
+	}
+	question := fmt.Sprintf("A file named %q already exists in %s. Replace it?", filepath.Base(path), filepath.Dir(path))
+	replace, err := ui.ConfirmDialog(title, question)
+	if err != nil {
+		s.log.Warn("replace confirmation failed", "path", path, "error", err)
+		return false
+	}
+	s.log.Info("replace confirmation answered", "path", path, "replace", replace)
+	return replace
 }
 
 // Event names sent to the window.
