@@ -25,6 +25,10 @@ type DraftInput struct {
 	Tenant       string `json:"tenant"`
 	ClientID     string `json:"client_id"`
 	AskEachTime  bool   `json:"ask_each_time"`
+	// SkipVerify is the choice "continue without verifying", and
+	// SkipReason the reason given for it.
+	SkipVerify bool   `json:"skip_verify"`
+	SkipReason string `json:"skip_reason"`
 }
 
 // DraftView is a saved draft as the window shows it.
@@ -79,6 +83,8 @@ func (s *Service) SaveDraft(in DraftInput) DraftResult {
 	}
 	draft.Step = in.Step
 	draft.AskEachTime = in.AskEachTime
+	draft.SkipVerify = in.SkipVerify
+	draft.SkipReason = strings.TrimSpace(in.SkipReason)
 	p := &draft.Profile
 	p.Subdomain = normalizedOr(in.Subdomain, func(v string) (string, error) {
 		sub, err := ukg.ParseSubdomain(v)
@@ -138,6 +144,7 @@ func viewOf(d profile.Draft) DraftView {
 		DraftInput: DraftInput{
 			Name: p.Name, Step: d.Step, Subdomain: p.Subdomain, AccountType: p.AccountType,
 			IdentityHost: p.IdentityHost, Tenant: p.Tenant, ClientID: p.ClientID, AskEachTime: d.AskEachTime,
+			SkipVerify: d.SkipVerify, SkipReason: d.SkipReason,
 		},
 		SecretStored: d.SecretStored,
 		LastReport:   decodeReport(d.LastReport),

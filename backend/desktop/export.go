@@ -126,7 +126,9 @@ func verificationFor(lastReport json.RawMessage, skipVerify bool, reason string)
 	if skipVerify {
 		reason = strings.TrimSpace(reason)
 		if reason == "" {
-			reason = "continued without verifying (offline preparation)"
+			return bundle.Verification{}, failed("skip_reason_missing", "",
+				"Give a reason for continuing without verifying, or verify the connection first. "+
+					"The reason is written into the file.", "")
 		}
 		return bundle.Verification{Run: false, NotRunReason: reason}, ok()
 	}

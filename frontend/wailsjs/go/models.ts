@@ -64,6 +64,8 @@ export namespace desktop {
 	    tenant: string;
 	    client_id: string;
 	    ask_each_time: boolean;
+	    skip_verify: boolean;
+	    skip_reason: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new DraftInput(source);
@@ -79,6 +81,8 @@ export namespace desktop {
 	        this.tenant = source["tenant"];
 	        this.client_id = source["client_id"];
 	        this.ask_each_time = source["ask_each_time"];
+	        this.skip_verify = source["skip_verify"];
+	        this.skip_reason = source["skip_reason"];
 	    }
 	}
 	export class DraftView {
@@ -90,6 +94,8 @@ export namespace desktop {
 	    tenant: string;
 	    client_id: string;
 	    ask_each_time: boolean;
+	    skip_verify: boolean;
+	    skip_reason: string;
 	    secret_stored: boolean;
 	    last_report?: verify.Report;
 	
@@ -107,6 +113,8 @@ export namespace desktop {
 	        this.tenant = source["tenant"];
 	        this.client_id = source["client_id"];
 	        this.ask_each_time = source["ask_each_time"];
+	        this.skip_verify = source["skip_verify"];
+	        this.skip_reason = source["skip_reason"];
 	        this.secret_stored = source["secret_stored"];
 	        this.last_report = this.convertValues(source["last_report"], verify.Report);
 	    }
