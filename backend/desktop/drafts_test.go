@@ -3,6 +3,7 @@ package desktop
 import (
 	"errors"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -36,5 +37,28 @@ func TestSaveDraftKeepsSkipReason(t *testing.T) {
 	}
 	if d.SkipReason != "credentials not active yet" {
 		t.Errorf("reason = %q, want it trimmed", d.SkipReason)
+	}
+}
+
+func TestNewDraftPlainNameMessage(t *testing.T) {
+	s, _ := newTestService(t, "ok")
+	const allowed = " Use only letters, digits, dashes (-), underscores (_) and dots, for example acme-recruiting."
+	cases := map[string]string{
+		"acme corp":             "The name cannot contain spaces." + allowed,
+		"acme/corp":             "The name cannot contain “/”." + allowed,
+		".acme":                 "The name cannot start with a dot." + allowed,
+		strings.Repeat("a", 65): "The name is too long: use at most 64 characters.",
+	}
+	for name, want := range cases {
+		r := s.NewDraft(name).Result
+		if r.Code != "invalid_name" {
+			t.Errorf("%q: code = %q, want invalid_name", name, r.Code)
+		}
+		if r.Message != want {
+			t.Errorf("%q: message = %q, want %q", name, r.Message, want)
+		}
+		if !strings.Contains(r.Detail, "invalid profile name") {
+			t.Errorf("%q: detail = %q, want the technical message", name, r.Detail)
+		}
 	}
 }
