@@ -365,6 +365,7 @@ export namespace desktop {
 	
 	export class ScenarioInfo {
 	    name: string;
+	    label: string;
 	    description: string;
 	
 	    static createFrom(source: any = {}) {
@@ -374,6 +375,7 @@ export namespace desktop {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.name = source["name"];
+	        this.label = source["label"];
 	        this.description = source["description"];
 	    }
 	}
