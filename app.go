@@ -74,12 +74,14 @@ func (b runtimeBridge) Emit(event string, data any) {
 	runtime.EventsEmit(b.ctx, event, data)
 }
 
-// SaveFileDialog asks where to save a sealed bundle. It returns "" with a nil
-// error when the admin dismisses the dialog; the dialog confirms overwrites.
+// SaveFileDialog shows the dialog for saving a sealed bundle, starting in
+// the Documents folder. It returns "" with a nil error when the admin
+// dismisses the dialog, which itself confirms overwrites.
 func (b runtimeBridge) SaveFileDialog(title, defaultName string) (string, error) {
 	return runtime.SaveFileDialog(b.ctx, runtime.SaveDialogOptions{
-		Title:           title,
-		DefaultFilename: defaultName,
+		Title:            title,
+		DefaultDirectory: desktop.DefaultSaveFolder(),
+		DefaultFilename:  defaultName,
 		Filters: []runtime.FileFilter{
 			{DisplayName: "Sealed bundle (*.age)", Pattern: "*.age"},
 		},

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/adrg/xdg"
 )
 
 // exportTo makes the save dialog return path and exports the draft prod,
@@ -57,5 +59,25 @@ func TestExportNewNameAsksNothing(t *testing.T) {
 	}
 	if len(ui.questions) != 0 {
 		t.Errorf("asked %q about a name no file has", ui.questions)
+	}
+}
+
+func TestDefaultSaveFolder(t *testing.T) {
+	home := t.TempDir()
+	documents := filepath.Join(home, "Documents")
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	t.Setenv("XDG_DOCUMENTS_DIR", documents)
+	xdg.Reload()
+	t.Cleanup(xdg.Reload)
+
+	if got := DefaultSaveFolder(); got != home {
+		t.Errorf("without a Documents folder: %q, want the home folder %s", got, home)
+	}
+	if err := os.Mkdir(documents, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if got := DefaultSaveFolder(); got != documents {
+		t.Errorf("with a Documents folder: %q, want %s", got, documents)
 	}
 }

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/adrg/xdg"
+
 	"github.com/ukglink/ukglink/backend/applog"
 	"github.com/ukglink/ukglink/backend/buildinfo"
 	"github.com/ukglink/ukglink/backend/keychain"
@@ -42,6 +44,21 @@ func (s *Service) confirmReplace(ui UI, title, path string) bool {
 	}
 	s.log.Info("replace confirmation answered", "path", path, "replace", replace)
 	return replace
+}
+
+// DefaultSaveFolder returns the folder the save dialog opens in. That is
+// the user's Documents folder when it exists, else the home folder, else ""
+// so that the dialog chooses.
+func DefaultSaveFolder() string {
+	if dir := xdg.UserDirs.Documents; dir != "" {
+		if info, err := os.Stat(dir); err == nil && info.IsDir() {
+			return dir
+		}
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		return home
+	}
+	return ""
 }
 
 // Event names sent to the window.
