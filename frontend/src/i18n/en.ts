@@ -62,6 +62,16 @@ export interface Messages {
   startDeleteNo: string;
   blockedAts: string;
   blockedName: string;
+  nameEmpty: string;
+  nameTooLong: Template<'max'>;
+  nameLeadingDot: string;
+  nameBadCharacter: Template<'character'>;
+  nameAllowed: string;
+  nameSpaces: string;
+  nameBlanks: string;
+  nameInvisible: string;
+  nameTaken: Template<'name'>;
+  nameTakenOtherCase: Template<'name'>;
 
   adminTitle: string;
   adminIntro: string;
@@ -258,6 +268,17 @@ export const en: Messages = {
   startDeleteNo: 'Keep it',
   blockedAts: 'choose the system to link.',
   blockedName: 'enter a name for this link.',
+  nameEmpty: 'Enter a name for this link.',
+  nameTooLong: 'The name is too long: use at most {max} characters.',
+  nameLeadingDot: 'The name cannot start with a dot.',
+  nameBadCharacter: 'The name cannot contain {character}.',
+  nameAllowed: 'Use only letters, digits, dashes (-), underscores (_) and dots, for example acme-recruiting.',
+  nameSpaces: 'spaces',
+  nameBlanks: 'tabs, line breaks or other blank characters',
+  nameInvisible: 'invisible characters',
+  nameTaken: 'A link named “{name}” exists already. Resume it below, or choose another name.',
+  nameTakenOtherCase:
+    'A link named “{name}” exists already, and names that differ only in capital letters count as the same. Choose another name.',
 
   adminTitle: 'Check your UKG rights',
   adminIntro: 'To finish this link you need one of these in UKG Pro:',

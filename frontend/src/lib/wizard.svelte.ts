@@ -12,6 +12,7 @@ import type {
   VerifyEvent,
 } from './api';
 import { FieldModel } from './field.svelte';
+import { linkNameProblem } from './linkName';
 import { fieldLabels, fieldSteps, isStepId, steps, type StepId } from './steps';
 import { format, m } from '../i18n';
 
@@ -134,6 +135,12 @@ export class Wizard {
     return this.skipping && this.skipReason.trim() !== '';
   }
 
+  /** Problem with the typed link name, as a sentence for the admin, or null. */
+  get nameProblem(): string | null {
+    const taken = this.info?.drafts.map((d) => d.name) ?? [];
+    return linkNameProblem(this.name.trim(), taken);
+  }
+
   async load(): Promise<void> {
     this.info = await this.api.start();
     if (this.name === '') this.name = defaultName(this.info);
@@ -149,6 +156,9 @@ export class Wizard {
         if (this.draftOpen) return null;
         if (this.ats === '') return { message: m.blockedAts };
         if (this.name.trim() === '') return { message: m.blockedName };
+        if (this.nameProblem !== null) {
+          return { message: format(m.blockedInvalid, { field: m.startNameLabel.toLowerCase() }) };
+        }
         return null;
       case 'admin':
         return this.adminConfirmed ? null : { message: m.blockedAdmin };
