@@ -86,6 +86,12 @@ export interface Messages {
   scopesRead: string;
   scopesWrite: string;
   scopesCreate: string;
+  scopesReadHeading: string;
+  scopesReadIntro: string;
+  scopesChangeHeading: string;
+  scopesChangeIntro: string;
+  scopesCopyRead: Template<'count'>;
+  scopesCopyChange: Template<'count'>;
   scopesExactNames: string;
   scopesCopyAll: string;
 
@@ -293,10 +299,16 @@ export const en: Messages = {
 
   scopesTitle: 'Data the recruiting product will use',
   scopesIntro:
-    'UKG must enable these 14 permissions (OAuth scopes) for the client. Read means the product can see the data, write and create mean it can change or add it.',
+    'UKG must enable these 14 permissions (OAuth scopes) for the client. The first group lets the product read data, the second lets it change data or add new records.',
   scopesRead: 'Read',
   scopesWrite: 'Write',
   scopesCreate: 'Create',
+  scopesReadHeading: 'What the product may read',
+  scopesReadIntro: 'These permissions let the product see the data, without changing anything.',
+  scopesChangeHeading: 'What the product may change or create',
+  scopesChangeIntro: 'These permissions let the product update records and add new ones.',
+  scopesCopyRead: 'Copy the {count} read permissions',
+  scopesCopyChange: 'Copy the {count} change and create permissions',
   scopesExactNames: 'Exact permission names for UKG support',
   scopesCopyAll: 'Copy all 14 names',
 
@@ -385,7 +397,7 @@ export const en: Messages = {
   noCredentialsSaved:
     'The draft “{name}” is saved with everything you entered so far. You can close the assistant now.',
   noCredentialsNext:
-    'Send the request below to UKG support. When UKG sends you the client ID and secret, open UKG Link Assistant, choose Resume, and paste them on this step.',
+    'Send the request above to UKG support. When UKG sends you the client ID and secret, open UKG Link Assistant, choose Resume, and paste them on this step.',
 
   verifyTitle: 'Check the link with UKG',
   verifyIntro:

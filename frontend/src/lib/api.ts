@@ -29,7 +29,10 @@ export interface Note {
 }
 
 export interface Scenario {
+  /** Name of the scenario in the simulator. */
   name: string;
+  /** Plain words for the scenario menu. */
+  label: string;
   description: string;
 }
 
@@ -368,7 +371,7 @@ function toStartInfo(value: unknown): StartInfo {
   return {
     demo: raw.demo === true,
     scenario: text(raw.scenario),
-    scenarios: list<Scenario>(raw.scenarios),
+    scenarios: list<Scenario>(raw.scenarios).map((s) => ({ ...s, label: s.label || s.name })),
     demo_values: raw.demo_values ? (asRecord(raw.demo_values) as unknown as DemoValues) : null,
     version: { version: text(version.version), commit: text(version.commit) },
     ats_options: list<AtsOption>(raw.ats_options),
