@@ -18,6 +18,7 @@ export interface Messages {
   copied: string;
   copyFailed: string;
   saveFailed: string;
+  cancel: string;
 
   demoBanner: string;
   demoScenario: string;
@@ -151,9 +152,11 @@ export interface Messages {
   storageAsk: string;
   storageAskHint: string;
   keychainPrompt: string;
+  keychainReadPrompt: string;
   storeButtonRemember: string;
   storeButtonSession: string;
   storing: string;
+  secretCancelled: string;
   secretStored: Template<'length'>;
   secretInSession: Template<'length'>;
   secretStoredNoLength: string;
@@ -206,6 +209,7 @@ export interface Messages {
   exportButton: string;
   exporting: string;
   exportCancelled: string;
+  exportBlocked: string;
   exportSaved: string;
   exportPath: string;
   exportFingerprint: string;
@@ -228,6 +232,7 @@ export const en: Messages = {
   copied: 'Copied to the clipboard.',
   copyFailed: 'Copying failed. Select the text and copy it with the keyboard instead.',
   saveFailed: 'Your progress could not be saved.',
+  cancel: 'Cancel',
 
   demoBanner:
     'Demo mode: nothing is sent to UKG. A simulated UKG server answers on this computer.',
@@ -378,9 +383,13 @@ export const en: Messages = {
   storageAskHint: 'The secret is kept in memory until you close the assistant.',
   keychainPrompt:
     'Your computer may now ask whether UKG Link Assistant may use the keychain. Choose Allow (or Always Allow) so the secret can be saved.',
+  keychainReadPrompt:
+    'The secret is saved in the system keychain, and your computer may ask whether UKG Link Assistant may read it. Choose Allow (or Always Allow) so the assistant can use it.',
   storeButtonRemember: 'Save the secret in the keychain',
   storeButtonSession: 'Keep the secret for this session',
   storing: 'Saving the secret…',
+  secretCancelled:
+    'Stopped waiting for the keychain. If the keychain still saves the secret, this page will say so.',
   secretStored: 'The secret is saved in the system keychain ({length} characters).',
   secretInSession: 'The secret is kept for this session ({length} characters).',
   secretStoredNoLength: 'The secret is saved in the system keychain.',
@@ -440,6 +449,8 @@ export const en: Messages = {
   exportButton: 'Save the sealed file…',
   exporting: 'Saving the file…',
   exportCancelled: 'No file was saved.',
+  exportBlocked:
+    'Verify the link first, or choose “Continue without verifying” on the Verify step and give a reason.',
   exportSaved: 'The sealed file is saved.',
   exportPath: 'Saved as',
   exportFingerprint: 'Recipient fingerprint',

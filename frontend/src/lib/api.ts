@@ -123,6 +123,10 @@ export interface DraftInput {
   tenant: string;
   client_id: string;
   ask_each_time: boolean;
+  /** The admin chose to continue without verifying. */
+  skip_verify: boolean;
+  /** Reason given for continuing without verifying. */
+  skip_reason: string;
 }
 
 /** A saved draft as the window shows it. */
@@ -343,6 +347,8 @@ function toDraft(value: unknown): Draft | null {
     tenant: text(values.tenant),
     client_id: text(values.client_id),
     ask_each_time: raw.ask_each_time === true,
+    skip_verify: raw.skip_verify === true,
+    skip_reason: text(raw.skip_reason),
     secret_stored: raw.secret_stored === true,
     last_report: toReport(raw.last_report),
   };

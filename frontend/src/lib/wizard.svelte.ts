@@ -84,6 +84,10 @@ export class Wizard {
   skipping = $state(false);
   exportResult = $state<ExportResult | null>(null);
   exporting = $state(false);
+  // Counters of the keychain save and export calls. A call whose number is
+  // no longer current was cancelled in the window while Go went on with it.
+  #storeCall = 0;
+  #exportCall = 0;
   saveError = $state<Result | null>(null);
   actionError = $state<Result | null>(null);
   focusRequest = $state<FieldName | 'heading' | null>(null);
@@ -139,6 +143,19 @@ export class Wizard {
   get nameProblem(): string | null {
     const taken = this.info?.drafts.map((d) => d.name) ?? [];
     return linkNameProblem(this.name.trim(), taken);
+  }
+
+  /**
+   * The secret is in the keychain but not yet read in this session, so the
+   * next verification or export reads it and the system may show a prompt.
+   */
+  get keychainReadPending(): boolean {
+    return this.secret !== null && this.secret.stored && !this.secret.in_session;
+  }
+
+  /** Returns why the bundle cannot be exported yet, or null. */
+  exportBlocker(): Blocker | null {
+    return this.verifyBlocker() === null ? null : { message: m.exportBlocked };
   }
 
   async load(): Promise<void> {
@@ -220,7 +237,7 @@ export class Wizard {
     this.step = step;
     this.announcement = stepHeading(step);
     this.focusRequest = field ?? 'heading';
-    if (step === 'credentials') await this.refreshSecretStatus();
+    if (step === 'credentials' || step === 'verify' || step === 'export') await this.refreshSecretStatus();
     await this.saveDraft();
   }
 
@@ -263,6 +280,8 @@ export class Wizard {
       tenant: this.tenant.keptValue(),
       client_id: this.clientId.keptValue(),
       ask_each_time: !this.remember,
+      skip_verify: this.skipping,
+      skip_reason: this.skipReason.trim(),
     };
   }
 
@@ -285,7 +304,11 @@ export class Wizard {
     return true;
   }
 
-  /** Loads a saved draft and opens it at the step where it was left. */
+  /**
+   * Loads a saved draft and opens it at the step where it was left, or at
+   * the first step before it that is not complete. So a draft left at Export
+   * whose verification failed, with no reason to skip it, opens at Verify.
+   */
   async resume(name: string): Promise<void> {
     const loaded = await this.api.loadDraft(name);
     if (loaded.result.status !== 'ok' || loaded.draft === null) {
@@ -295,8 +318,9 @@ export class Wizard {
     this.actionError = null;
     await this.applyDraft(loaded.draft);
     await this.refreshSecretStatus();
-    const step = isStepId(loaded.draft.step) ? loaded.draft.step : 'admin';
-    await this.goTo(step === 'start' ? 'admin' : step);
+    const saved = isStepId(loaded.draft.step) ? loaded.draft.step : 'admin';
+    const index = Math.min(steps.indexOf(saved === 'start' ? 'admin' : saved), this.furthestIndex);
+    await this.goTo(steps[Math.max(index, 1)]);
   }
 
   private async applyDraft(draft: Draft): Promise<void> {
@@ -315,6 +339,8 @@ export class Wizard {
       this.tenant.prefill(p.tenant),
       this.clientId.prefill(p.client_id),
     ]);
+    this.skipping = draft.skip_verify;
+    this.skipReason = draft.skip_reason;
     this.verification = idleVerification();
     if (draft.last_report) {
       const status = draft.last_report.status === 'verified' ? 'ok' : 'failed';
@@ -364,9 +390,14 @@ export class Wizard {
       this.focusRequest = 'client_secret';
       return;
     }
+    const call = ++this.#storeCall;
     this.storing = true;
     this.secretError = null;
     const stored = await this.api.storeSecret(this.name, this.clientSecret.input, this.remember);
+    if (call !== this.#storeCall) {
+      this.lateSecret(stored);
+      return;
+    }
     this.storing = false;
     if (stored.result.status !== 'ok') {
       this.secretError = stored.result;
@@ -378,6 +409,27 @@ export class Wizard {
     this.clientSecret.clear();
     this.announcement = secretStatusText(stored);
     await this.saveDraft();
+  }
+
+  /**
+   * Stops waiting for a keychain save. Go cannot interrupt the keychain
+   * call, which the keychain package's time limit ends.
+   */
+  cancelStore(): void {
+    if (!this.storing) return;
+    this.#storeCall += 1;
+    this.storing = false;
+    this.secretError = { status: 'cancelled', code: 'cancelled', message: m.secretCancelled };
+    this.announcement = m.secretCancelled;
+  }
+
+  /** Shows a keychain save that finished after the admin stopped waiting. */
+  private lateSecret(stored: SecretResult): void {
+    if (this.storing || stored.result.status !== 'ok') return;
+    this.secret = stored;
+    this.secretVersion += 1;
+    this.secretError = null;
+    this.announcement = secretStatusText(stored);
   }
 
   /**
@@ -420,6 +472,7 @@ export class Wizard {
     }
     const outcome = outcomeOf(this.verification.result!, this.verification.report);
     this.announcement = outcomeText(outcome);
+    await this.refreshSecretStatus();
   }
 
   /**
@@ -452,18 +505,44 @@ export class Wizard {
   }
 
   async exportBundle(): Promise<void> {
+    const blocker = this.exportBlocker();
+    if (blocker) {
+      this.exportResult = exportFailure({ status: 'failed', code: 'not_verified', message: blocker.message });
+      this.announcement = blocker.message;
+      return;
+    }
+    const call = ++this.#exportCall;
     this.exporting = true;
     const exported = await this.api.exportBundle(
       this.name,
       this.outcome !== 'verified',
       this.outcome === 'verified' ? '' : this.skipReason.trim(),
     );
+    await this.refreshSecretStatus();
+    // An export the admin stopped waiting for counts only if it saved a file.
+    if (call !== this.#exportCall && (this.exporting || exported.result.status !== 'ok')) return;
     this.exporting = false;
     this.exportResult = exported;
     const status = exported.result.status;
     this.announcement =
       status === 'ok' ? m.exportSaved : status === 'cancelled' ? m.exportCancelled : '';
   }
+
+  /**
+   * Stops waiting for an export while Go goes on. Reading the keychain ends
+   * at its time limit, and a save dialog may still open, whose file counts.
+   */
+  cancelExport(): void {
+    if (!this.exporting) return;
+    this.#exportCall += 1;
+    this.exporting = false;
+    this.exportResult = exportFailure({ status: 'cancelled', code: 'cancelled', message: m.exportCancelled });
+    this.announcement = m.exportCancelled;
+  }
+}
+
+function exportFailure(result: Result): ExportResult {
+  return { result, path: '', recipient: { key: '', fingerprint: '', label: '' }, upload_hint: '' };
 }
 
 /** Returns a draft name that no saved draft uses yet. */

@@ -1,8 +1,8 @@
-import { screen } from '@testing-library/svelte';
+import { screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { FakeApi } from '../test/fakeApi';
-import { heading, resumeAcme, saveDraft } from '../test/wizardPage';
+import { heading, resumeAcme, saveDraft, skipAnnouncer } from '../test/wizardPage';
 
 async function toCredentials(api = new FakeApi()) {
   await saveDraft(api, { step: 'credentials' });
@@ -10,6 +10,34 @@ async function toCredentials(api = new FakeApi()) {
   await heading('Enter the client ID and secret');
   return api;
 }
+
+async function pasteSecret(text: string) {
+  await userEvent.click(screen.getByLabelText('Client secret'));
+  await userEvent.paste(text);
+}
+
+const saveButton = () => screen.getByRole('button', { name: 'Save the secret in the keychain' });
+
+describe('waiting for the keychain', () => {
+  it('shows a spinner and stops waiting on Cancel', async () => {
+    const api = new FakeApi();
+    let release = () => {};
+    api.keychainGate = new Promise((resolve) => (release = resolve));
+    await toCredentials(api);
+    await pasteSecret('secret-value');
+    await userEvent.click(saveButton());
+
+    expect(await screen.findByRole('status')).toHaveTextContent('Saving the secret…');
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByText(/Stopped waiting for the keychain/, skipAnnouncer)).toBeVisible();
+    expect(saveButton()).toHaveAttribute('aria-disabled', 'false');
+    await waitFor(() => expect(saveButton()).toHaveFocus());
+
+    // The keychain saved the secret after all, and the page says so.
+    release();
+    expect(await screen.findByText(/saved in the system keychain/, skipAnnouncer)).toBeVisible();
+  });
+});
 
 describe('waiting for credentials', () => {
   it('points up to the request, which is above the note', async () => {

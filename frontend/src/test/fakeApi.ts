@@ -165,6 +165,10 @@ export class FakeApi implements Api {
   clipboard: string[] = [];
   exports: { name: string; skipVerify: boolean; reason: string }[] = [];
   readyCalls = 0;
+  /** When set, storeSecret and exportBundle wait for it, like a slow keychain. */
+  keychainGate: Promise<void> | null = null;
+  /** Drafts whose secret an earlier session saved in the keychain. */
+  keychainSecrets = new Set<string>();
 
   async start() {
     return this.info;
@@ -183,6 +187,8 @@ export class FakeApi implements Api {
       tenant: '',
       client_id: '',
       ask_each_time: false,
+      skip_verify: false,
+      skip_reason: '',
       secret_stored: false,
       last_report: null,
     };
@@ -206,6 +212,7 @@ export class FakeApi implements Api {
   }
   async storeSecret(name: string, secret: string, remember: boolean): Promise<SecretResult> {
     this.stored.push({ name, secret, remember });
+    if (this.keychainGate) await this.keychainGate;
     const length = secret.trim().length;
     if (this.storeResult.status !== 'ok') {
       return { result: this.storeResult, stored: false, in_session: false, length, notes: [], warnings: [] };
@@ -213,7 +220,7 @@ export class FakeApi implements Api {
     return { result: ok, stored: remember, in_session: true, length, notes: [], warnings: [] };
   }
   async secretStatus(name: string): Promise<SecretResult> {
-    const stored = this.stored.some((s) => s.name === name && s.remember);
+    const stored = this.keychainSecrets.has(name) || this.stored.some((s) => s.name === name && s.remember);
     const inSession = this.stored.some((s) => s.name === name);
     return { result: ok, stored, in_session: inSession, length: 0, notes: [], warnings: [] };
   }
@@ -233,6 +240,7 @@ export class FakeApi implements Api {
   }
   async exportBundle(name: string, skipVerify: boolean, reason: string) {
     this.exports.push({ name, skipVerify, reason });
+    if (this.keychainGate) await this.keychainGate;
     return {
       result: ok,
       path: '/tmp/link.age',
