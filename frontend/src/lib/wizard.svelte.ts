@@ -25,6 +25,23 @@ export interface Blocker {
 /** How a verification ended, for its icon, colour and words. */
 export type Outcome = 'verified' | 'failed' | 'cancelled' | 'timed_out';
 
+/** Result codes of keychain failures that "Don't save, ask me next time" avoids. */
+export const keychainFailureCodes: readonly string[] = [
+  'keychain_unavailable',
+  'keychain_denied',
+  'keychain_locked',
+  'keychain_timeout',
+  'keychain_error',
+  'secret_too_big',
+];
+
+/** Result codes of keychain failures that trying again can fix. */
+export const retryableKeychainCodes: readonly string[] = [
+  'keychain_denied',
+  'keychain_locked',
+  'keychain_timeout',
+];
+
 export interface Verification {
   running: boolean;
   cancelling: boolean;
@@ -409,6 +426,12 @@ export class Wizard {
     this.clientSecret.clear();
     this.announcement = secretStatusText(stored);
     await this.saveDraft();
+  }
+
+  /** Keeps the secret for this session only, after the keychain failed. */
+  async storeSecretForSession(): Promise<void> {
+    this.remember = false;
+    await this.storeSecret();
   }
 
   /**

@@ -18,6 +18,45 @@ async function pasteSecret(text: string) {
 
 const saveButton = () => screen.getByRole('button', { name: 'Save the secret in the keychain' });
 
+describe('keychain failures', () => {
+  it('offers session-only storage in one click when there is no keychain', async () => {
+    const api = new FakeApi();
+    api.storeResult = {
+      status: 'failed',
+      code: 'keychain_unavailable',
+      message: 'The client secret could not be saved in the keychain. No Secret Service is running.',
+      detail: 'keychain save for profile "acme": no keychain is available: org.freedesktop.DBus.Error.ServiceUnknown',
+    };
+    await toCredentials(api);
+    await pasteSecret('secret-value');
+    await userEvent.click(saveButton());
+
+    expect(await screen.findByText(/No Secret Service is running/, skipAnnouncer)).toBeVisible();
+    expect(screen.getByText(/ServiceUnknown/)).not.toBeVisible();
+    api.storeResult = { status: 'ok' };
+    await userEvent.click(screen.getByRole('button', { name: 'Don’t save, ask me next time' }));
+
+    expect(await screen.findByText(/kept for this session \(12 characters\)/, skipAnnouncer)).toBeVisible();
+    expect(api.stored.at(-1)).toEqual({ name: 'acme', secret: 'secret-value', remember: false });
+    expect(screen.getByLabelText(/Don’t save, ask me next time/)).toBeChecked();
+  });
+
+  it('offers trying again first after a denied prompt', async () => {
+    const api = new FakeApi();
+    api.storeResult = { status: 'failed', code: 'keychain_denied', message: 'macOS did not allow it. Try again.' };
+    await toCredentials(api);
+    await pasteSecret('secret-value');
+    await userEvent.click(saveButton());
+    await screen.findByText('macOS did not allow it. Try again.', skipAnnouncer);
+
+    const retry = screen.getByRole('button', { name: 'Try again' });
+    const session = screen.getByRole('button', { name: 'Don’t save, ask me next time' });
+    expect(retry).not.toHaveClass('secondary');
+    expect(session).toHaveClass('secondary');
+    expect(retry.compareDocumentPosition(session) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+});
+
 describe('waiting for the keychain', () => {
   it('shows a spinner and stops waiting on Cancel', async () => {
     const api = new FakeApi();
