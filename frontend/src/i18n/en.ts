@@ -186,6 +186,9 @@ export interface Messages {
   verifyStatusOk: string;
   verifyStatusFailed: string;
   verifyStatusSkipped: string;
+  verifyStatusCancelled: string;
+  verifyStatusTimedOut: string;
+  verifySimulatedHost: Template<'host'>;
   verifyVerified: string;
   verifyVerifiedSimulated: string;
   verifyFailed: string;
@@ -194,6 +197,9 @@ export interface Messages {
   verifyPrevious: string;
   verifyGoTo: Template<'field'>;
   verifyMissingScopes: Template<'count'>;
+  verifyMissingOne: Template<'scope'>;
+  verifyMissingOneConnected: Template<'scope'>;
+  verifyMissingManyConnected: Template<'count'>;
   verifyMissingScopesIntro: string;
   verifySkip: string;
   verifySkipReason: string;
@@ -423,6 +429,9 @@ export const en: Messages = {
   verifyStatusOk: 'passed',
   verifyStatusFailed: 'failed',
   verifyStatusSkipped: 'skipped',
+  verifyStatusCancelled: 'cancelled',
+  verifyStatusTimedOut: 'timed out',
+  verifySimulatedHost: '{host} (simulated)',
   verifyVerified: 'Verified: UKG accepted the client and every permission is enabled.',
   verifyVerifiedSimulated: 'This check ran against the simulated UKG server of demo mode.',
   verifyFailed: 'Verification failed. Fix the problems below, then verify again.',
@@ -432,6 +441,9 @@ export const en: Messages = {
   verifyPrevious: 'Result of the last verification of this draft:',
   verifyGoTo: 'Go to {field}',
   verifyMissingScopes: '{count} permissions are missing',
+  verifyMissingOne: 'Permission {scope} is missing',
+  verifyMissingOneConnected: 'Connected, but permission {scope} is missing',
+  verifyMissingManyConnected: 'Connected, but {count} permissions are missing',
   verifyMissingScopesIntro: 'Send this list to UKG support and ask them to enable these permissions:',
   verifySkip: 'Continue without verifying',
   verifySkipReason: 'Why are you continuing without verifying?',

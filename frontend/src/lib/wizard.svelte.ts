@@ -13,6 +13,7 @@ import type {
 } from './api';
 import { FieldModel } from './field.svelte';
 import { linkNameProblem } from './linkName';
+import { showUkgHosts } from './report';
 import { fieldLabels, fieldSteps, isStepId, steps, type StepId } from './steps';
 import { format, m } from '../i18n';
 
@@ -24,6 +25,16 @@ export interface Blocker {
 
 /** How a verification ended, for its icon, colour and words. */
 export type Outcome = 'verified' | 'failed' | 'cancelled' | 'timed_out';
+
+/** Status a check shows in the progress list. */
+export type ProgressStatus = VerifyEvent['status'] | 'cancelled' | 'timed_out';
+
+/** One check in the progress list, with a short message. */
+export interface ProgressItem {
+  check: string;
+  status: ProgressStatus;
+  message?: string;
+}
 
 /** Result codes of keychain failures that "Don't save, ask me next time" avoids. */
 export const keychainFailureCodes: readonly string[] = [
@@ -45,7 +56,7 @@ export const retryableKeychainCodes: readonly string[] = [
 export interface Verification {
   running: boolean;
   cancelling: boolean;
-  progress: VerifyEvent[];
+  progress: ProgressItem[];
   result: Result | null;
   report: Report | null;
   /** Snapshot of the values the report is for; a change makes it stale. */
@@ -477,6 +488,12 @@ export class Wizard {
     this.announcement = format(m.noCredentialsSaved, { name: this.name });
   }
 
+  /** Leaves the choice to continue without verifying, and verifies. */
+  verifyInstead(): Promise<void> {
+    this.skipping = false;
+    return this.runVerify();
+  }
+
   async runVerify(): Promise<void> {
     this.skipping = false;
     const key = this.valuesKey;
@@ -494,6 +511,7 @@ export class Wizard {
       this.verification.cancelling = false;
     }
     const outcome = outcomeOf(this.verification.result!, this.verification.report);
+    this.endRunningChecks(outcome);
     this.announcement = outcomeText(outcome);
     await this.refreshSecretStatus();
   }
@@ -502,23 +520,40 @@ export class Wizard {
    * Sets each listed check to its final status and message from the report.
    * Progress events travel apart from the call's result, so the last ones can
    * arrive after the listener is gone and leave a check shown as running.
+   * A check that failed shows the short title of its problem, because the
+   * problem's whole message follows below the list.
    */
   private finishProgress(report: Report | null): void {
-    const known: readonly VerifyEvent['status'][] = ['ok', 'failed', 'skipped'];
     for (const check of report?.checks ?? []) {
-      const status = known.find((s) => s === check.status);
+      const status = progressStatus(check.status, check.problem);
       const index = this.verification.progress.findIndex((p) => p.check === check.name);
-      if (status === undefined || index === -1) continue;
-      const message = check.message || this.verification.progress[index].message;
+      if (status === null || index === -1) continue;
+      const message = check.problem
+        ? problemTitle(report!, check.problem, status)
+        : showUkgHosts(check.message ?? '', report, check.name);
       this.verification.progress[index] = { check: check.name, status, message };
+    }
+  }
+
+  /** Shows checks still listed as running as ended the way the verification did. */
+  private endRunningChecks(outcome: Outcome): void {
+    if (outcome !== 'cancelled' && outcome !== 'timed_out') return;
+    for (const item of this.verification.progress) {
+      if (item.status === 'running') item.status = outcome;
     }
   }
 
   private recordProgress(event: VerifyEvent): void {
     const progress = this.verification.progress;
+    // A failed check's message repeats its problem, which the report shows.
+    const item: ProgressItem = {
+      check: event.check,
+      status: event.status === 'failed' && this.verification.cancelling ? 'cancelled' : event.status,
+      message: event.status === 'failed' ? '' : event.message,
+    };
     const index = progress.findIndex((p) => p.check === event.check);
-    if (index === -1) progress.push(event);
-    else progress[index] = event;
+    if (index === -1) progress.push(item);
+    else progress[index] = item;
   }
 
   async cancelVerify(): Promise<void> {
@@ -562,6 +597,21 @@ export class Wizard {
     this.exportResult = exportFailure({ status: 'cancelled', code: 'cancelled', message: m.exportCancelled });
     this.announcement = m.exportCancelled;
   }
+}
+
+/** Returns the progress status of a check from the report, or null while it runs. */
+function progressStatus(status: string, problem: string): ProgressStatus | null {
+  if (status === 'ok' || status === 'skipped') return status;
+  if (status !== 'failed') return null;
+  if (problem === 'cancelled') return 'cancelled';
+  if (problem === 'timeout') return 'timed_out';
+  return 'failed';
+}
+
+/** Returns the title of the report's problem code, or "" for a cancelled check. */
+function problemTitle(report: Report, code: string, status: ProgressStatus): string {
+  if (status === 'cancelled') return '';
+  return report.problems.find((p) => p.code === code)?.title ?? '';
 }
 
 function exportFailure(result: Result): ExportResult {

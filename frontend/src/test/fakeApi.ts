@@ -167,6 +167,9 @@ export class FakeApi implements Api {
   readyCalls = 0;
   /** When set, storeSecret and exportBundle wait for it, like a slow keychain. */
   keychainGate: Promise<void> | null = null;
+  /** When set, verify waits for it after sending its progress events. */
+  verifyGate: Promise<void> | null = null;
+  verifyCalls = 0;
   /** Drafts whose secret an earlier session saved in the keychain. */
   keychainSecrets = new Set<string>();
 
@@ -225,7 +228,9 @@ export class FakeApi implements Api {
     return { result: ok, stored, in_session: inSession, length: 0, notes: [], warnings: [] };
   }
   async verify() {
+    this.verifyCalls += 1;
     for (const event of this.verifyEvents) this.listener?.(event);
+    if (this.verifyGate) await this.verifyGate;
     return this.verifyResult;
   }
   async cancelVerify(): Promise<Result> {
