@@ -36,7 +36,9 @@ function killGroup(pgid, signal) {
 
 /**
  * Creates the folders of one private environment under dir and returns them
- * with the environment variables that point at them.
+ * with the environment variables that point at them. TMPDIR is among them,
+ * so that the leak check also scans the temporary files of the app, WebKit
+ * and GTK.
  */
 export function makeHome(dir) {
   const folders = {
@@ -46,6 +48,7 @@ export function makeHome(dir) {
     XDG_STATE_HOME: 'state',
     XDG_CACHE_HOME: 'cache',
     XDG_RUNTIME_DIR: 'runtime',
+    TMPDIR: 'tmp',
   };
   const env = {};
   for (const [name, folder] of Object.entries(folders)) {

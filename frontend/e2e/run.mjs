@@ -72,6 +72,8 @@ const state = {
   walkHome: null,
   resumeHome: null,
   bundle: null,
+  /** What the clipboard contained when the walk ended. */
+  clipboardAfterWalk: null,
   audits: [],
   shots: [],
   walkedScreens: new Set(),
@@ -237,6 +239,8 @@ async function walkCredentials(page) {
   const messages = page.locator('#field-client_secret-messages');
   await messages.locator('[data-code="trimmed"]').waitFor();
   await seeText(page, 'The cleaned-up value is the one that will be kept.');
+  await seeText(page, 'The secret was removed from your clipboard');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '', 'the clipboard still has the secret');
 
   await clickButton(page, 'Save the secret in the keychain');
   await seeText(page, `The secret is saved in the system keychain (${demo.secret.length} characters).`);
@@ -320,6 +324,7 @@ test(walkTest, [setupTest], async () => {
     await verifyMissingScopes(page);
     await verifyOk(page);
     await walkExport(page, state.walkHome.exportDir);
+    state.clipboardAfterWalk = await page.evaluate(() => navigator.clipboard.readText());
     await page.close();
   } finally {
     await stopGroup(app);
@@ -459,8 +464,13 @@ test('secret leaks into no file and no output', [walkTest, resumeTest], async ()
 
   const homes = [state.walkHome, state.resumeHome];
   assert.ok(homes.every(Boolean), 'a test that starts the app did not run');
-  // Each home folder contains the HOME and XDG folders, the export folder with
-  // the sealed bundle, and the app's stdout and stderr files. Chromium's
+  for (const home of homes) {
+    assert.ok(home.env.TMPDIR.startsWith(home.dir), `TMPDIR ${home.env.TMPDIR} is outside the scanned ${home.dir}`);
+  }
+  assert.equal(typeof state.clipboardAfterWalk, 'string', 'the clipboard was not read after the walk');
+  assert.ok(!state.clipboardAfterWalk.includes(demo.secret), 'the secret is still on the clipboard');
+  // Each home folder contains the HOME, XDG and TMPDIR folders, the export
+  // folder with the sealed bundle, and the app's stdout and stderr files. Chromium's
   // profile shows whether the page put the secret in web storage; closing
   // the browser writes that storage to disk.
   await state.browser.close();

@@ -157,6 +157,7 @@ export interface Messages {
   storeButtonSession: string;
   storing: string;
   secretCancelled: string;
+  secretClipboardCleared: string;
   secretStored: Template<'length'>;
   secretInSession: Template<'length'>;
   secretStoredNoLength: string;
@@ -396,6 +397,8 @@ export const en: Messages = {
   storing: 'Saving the secret…',
   secretCancelled:
     'Stopped waiting for the keychain. If the keychain still saves the secret, this page will say so.',
+  secretClipboardCleared:
+    'The secret was removed from your clipboard, so it cannot be pasted anywhere else by mistake.',
   secretStored: 'The secret is saved in the system keychain ({length} characters).',
   secretInSession: 'The secret is kept for this session ({length} characters).',
   secretStoredNoLength: 'The secret is saved in the system keychain.',

@@ -233,6 +233,10 @@ export interface Api {
   onVerifyProgress(listener: (event: VerifyEvent) => void): () => void;
   /** Copies text to the clipboard and reports whether that worked. */
   copyText(text: string): Promise<boolean>;
+  /** Returns the text on the clipboard, or null when it cannot be read. */
+  readClipboard(): Promise<string | null>;
+  /** Empties the clipboard and reports whether that worked. */
+  clearClipboard(): Promise<boolean>;
 }
 
 /** Code of the Result made here when the Go side could not be called. */
@@ -260,6 +264,7 @@ interface WailsRuntime {
   EventsOn(event: string, callback: (data: unknown) => void): (() => void) | void;
   EventsOff(event: string): void;
   ClipboardSetText?(text: string): Promise<boolean>;
+  ClipboardGetText?(): Promise<string>;
 }
 
 /** The parts of window that the Wails bridge adds. */
@@ -267,6 +272,10 @@ export interface WailsWindow {
   go?: { main?: { App?: BoundApp } };
   runtime?: WailsRuntime;
   navigator?: Navigator;
+  /** Message handler that WebKitGTK and WKWebView give the Wails window. */
+  webkit?: { messageHandlers?: { external?: unknown } };
+  /** WebView2's host object in the Wails window on Windows. */
+  chrome?: { webview?: unknown };
 }
 
 type Raw = Record<string, unknown>;
@@ -427,6 +436,18 @@ function toVerifyEvent(value: unknown): VerifyEvent {
 }
 
 /**
+ * Reports whether win is the app's own webview rather than a browser on the
+ * development server. The app window reads the clipboard through the Wails
+ * runtime, which asks nothing.
+ * NOTE: WebKit lets a page read the clipboard only after the user agrees
+ * (Safari shows a "Paste" button). What WebKitGTK shows in the Wails window
+ * was not tried, so the page's own clipboard is read only in a browser.
+ */
+function nativeWebview(win: WailsWindow): boolean {
+  return win.webkit?.messageHandlers?.external !== undefined || win.chrome?.webview !== undefined;
+}
+
+/**
  * Creates the Api over the Wails bridge of win. A call that cannot reach Go
  * (no bridge, or a rejected promise) returns a failed Result with code
  * bridgeErrorCode, so the UI never handles a bare string.
@@ -508,6 +529,26 @@ export function createWailsApi(win: WailsWindow = window as unknown as WailsWind
       if (!runtime) return () => undefined;
       const off = runtime.EventsOn('verify:progress', (data) => listener(toVerifyEvent(data)));
       return typeof off === 'function' ? off : () => runtime.EventsOff('verify:progress');
+    },
+    readClipboard: async () => {
+      const runtime = win.runtime;
+      const viaRuntime = async () => (runtime?.ClipboardGetText ? await runtime.ClipboardGetText() : null);
+      try {
+        if (nativeWebview(win)) return await viaRuntime();
+        const clipboard = win.navigator?.clipboard;
+        return clipboard ? await clipboard.readText() : await viaRuntime();
+      } catch {
+        return viaRuntime().catch(() => null);
+      }
+    },
+    clearClipboard: async () => {
+      try {
+        if (!win.navigator?.clipboard) throw new Error('no navigator.clipboard');
+        await win.navigator.clipboard.writeText('');
+        return true;
+      } catch {
+        return (await win.runtime?.ClipboardSetText?.('').catch(() => false)) ?? false;
+      }
     },
     copyText: async (value) => {
       try {

@@ -112,6 +112,8 @@ export class Wizard {
   skipping = $state(false);
   exportResult = $state<ExportResult | null>(null);
   exporting = $state(false);
+  /** The clipboard was emptied after the secret was pasted from it. */
+  clipboardCleared = $state(false);
   // Counters of the keychain save and export calls. A call whose number is
   // no longer current was cancelled in the window while Go went on with it.
   #storeCall = 0;
@@ -464,6 +466,22 @@ export class Wizard {
     this.secretVersion += 1;
     this.secretError = null;
     this.announcement = secretStatusText(stored);
+  }
+
+  /**
+   * Empties the clipboard when it still contains the secret just pasted
+   * from it, and shows a note about it. A clipboard that cannot be read is
+   * left alone, because it may contain something else by now.
+   */
+  async clearPastedSecret(pasted: string): Promise<void> {
+    this.clipboardCleared = false;
+    if (pasted.trim() === '') return;
+    const current = await this.api.readClipboard();
+    if (current !== pasted) return;
+    if (await this.api.clearClipboard()) {
+      this.clipboardCleared = true;
+      this.announcement = m.secretClipboardCleared;
+    }
   }
 
   /**

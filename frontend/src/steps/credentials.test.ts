@@ -78,6 +78,27 @@ describe('waiting for the keychain', () => {
   });
 });
 
+describe('clipboard', () => {
+  it('is emptied after the secret is pasted from it', async () => {
+    const api = await toCredentials();
+    api.clipboardText = 'secret-value';
+    await pasteSecret('secret-value');
+
+    expect(await screen.findByText(/removed from your clipboard/, skipAnnouncer)).toBeVisible();
+    expect(api.clipboardClears).toBe(1);
+  });
+
+  it('is left alone when it contains something else', async () => {
+    const api = await toCredentials();
+    api.clipboardText = 'copied later';
+    await pasteSecret('secret-value');
+    await waitFor(() => expect(api.checks.some((c) => c.field === 'client_secret')).toBe(true));
+
+    expect(api.clipboardClears).toBe(0);
+    expect(screen.queryByText(/removed from your clipboard/, skipAnnouncer)).toBeNull();
+  });
+});
+
 describe('waiting for credentials', () => {
   it('points up to the request, which is above the note', async () => {
     await toCredentials();

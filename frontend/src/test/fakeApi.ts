@@ -165,6 +165,9 @@ export class FakeApi implements Api {
   clipboard: string[] = [];
   exports: { name: string; skipVerify: boolean; reason: string }[] = [];
   readyCalls = 0;
+  /** Text readClipboard returns, which is what the admin last copied, or null when unreadable. */
+  clipboardText: string | null = null;
+  clipboardClears = 0;
   /** When set, storeSecret and exportBundle wait for it, like a slow keychain. */
   keychainGate: Promise<void> | null = null;
   /** When set, verify waits for it after sending its progress events. */
@@ -264,6 +267,14 @@ export class FakeApi implements Api {
   }
   async copyText(text: string) {
     this.clipboard.push(text);
+    return true;
+  }
+  async readClipboard() {
+    return this.clipboardText;
+  }
+  async clearClipboard() {
+    this.clipboardClears += 1;
+    this.clipboardText = '';
     return true;
   }
 }
