@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"log/slog"
 	"path/filepath"
+	goruntime "runtime"
+	"strings"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -74,8 +76,9 @@ func (b runtimeBridge) Emit(event string, data any) {
 }
 
 // SaveFileDialog asks where to save a sealed bundle or, for a defaultName
-// ending in .json, a support snapshot. It returns "" with a nil error when
-// the admin dismisses the dialog; the dialog confirms overwrites.
+// ending in .json, a support snapshot, starting in the Documents folder. It
+// returns "" with a nil error when the admin dismisses the dialog, which
+// itself confirms overwrites.
 func (b runtimeBridge) SaveFileDialog(title, defaultName string) (string, error) {
 	filter := runtime.FileFilter{DisplayName: "Sealed bundle (*.age)", Pattern: "*.age"}
 	if filepath.Ext(defaultName) == ".json" {
@@ -83,6 +86,7 @@ func (b runtimeBridge) SaveFileDialog(title, defaultName string) (string, error)
 	}
 	return runtime.SaveFileDialog(b.ctx, runtime.SaveDialogOptions{
 		Title:                title,
+		DefaultDirectory:     desktop.DefaultSaveFolder(),
 		DefaultFilename:      defaultName,
 		Filters:              []runtime.FileFilter{filter},
 		CanCreateDirectories: true,
@@ -103,9 +107,33 @@ func (b runtimeBridge) InfoDialog(title, message string) error {
 	_, err := runtime.MessageDialog(b.ctx, runtime.MessageDialogOptions{
 		Type:    runtime.InfoDialog,
 		Title:   title,
-		Message: message,
+		Message: dialogMessage(goruntime.GOOS, message),
 	})
 	return err
+}
+
+// ConfirmDialog shows a yes-or-no question and returns true for Yes. GTK
+// and Windows show their own Yes and No buttons, macOS the ones named here.
+func (b runtimeBridge) ConfirmDialog(title, question string) (bool, error) {
+	answer, err := runtime.MessageDialog(b.ctx, runtime.MessageDialogOptions{
+		Type:          runtime.QuestionDialog,
+		Title:         title,
+		Message:       dialogMessage(goruntime.GOOS, question),
+		Buttons:       []string{"Yes", "No"},
+		DefaultButton: "No",
+		CancelButton:  "No",
+	})
+	return answer == "Yes", err
+}
+
+// dialogMessage escapes message for the message dialog of goos. Wails
+// v2.9.2 on Linux passes the message to gtk_message_dialog_new as a printf
+// format, so a "%" in a file name would be read as a conversion.
+func dialogMessage(goos, message string) string {
+	if goos == "linux" {
+		return strings.ReplaceAll(message, "%", "%%")
+	}
+	return message
 }
 
 // Start returns what the first screen needs.

@@ -60,3 +60,15 @@ func TestApplicationMenuNoRolesOffMac(t *testing.T) {
 		}
 	}
 }
+
+func TestDialogMessageEscapesPercentOnLinux(t *testing.T) {
+	message := `A file named "100%s.age" already exists.`
+	if got := dialogMessage("linux", message); got != `A file named "100%%s.age" already exists.` {
+		t.Errorf("linux: %q, want every %% doubled for gtk_message_dialog_new", got)
+	}
+	for _, goos := range []string{"darwin", "windows"} {
+		if got := dialogMessage(goos, message); got != message {
+			t.Errorf("%s: %q, want the message unchanged", goos, got)
+		}
+	}
+}

@@ -221,6 +221,7 @@ step "full disk on a real tmpfs (scripts/test-full-disk.sh)" bash scripts/test-f
 step "frontend npm run check" bash -c 'cd frontend && npm run check'
 step "frontend npm test" bash -c 'cd frontend && npm test'
 step "production build (build/bin/ukglink)" build_production
+step "production window screenshots (build/screenshots/window-*.png)" node frontend/e2e/window-shots.mjs
 step "dev build (build/bin/ukglink-dev)" dev_build
 if [[ -d frontend/e2e ]]; then
 	step "browser end-to-end (npm run e2e)" e2e

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/ukglink/ukglink/backend/ukgsim"
 	"github.com/ukglink/ukglink/backend/verify"
@@ -20,12 +21,18 @@ const DemoEnv = "UKGLINK_DEMO"
 const ScenarioEnv = "UKGLINK_SCENARIO"
 
 // ExportDirEnv makes exports skip the save dialog and write to this folder,
-// for end-to-end tests that cannot click a native dialog.
+// for end-to-end tests that cannot click a native dialog. Only development
+// builds read it, see testHooks.
 const ExportDirEnv = "UKGLINK_TEST_EXPORT_DIR"
 
 // OpenFilesEnv lists, separated like PATH, the files that the open dialog
-// returns in turn, for end-to-end tests.
+// returns in turn, for end-to-end tests. Only development builds read it.
 const OpenFilesEnv = "UKGLINK_TEST_OPEN_FILES"
+
+// ConnectTimeoutEnv shortens the time a verification waits for each
+// response (a Go duration such as "2s"), so that end-to-end tests reach a
+// time-out quickly. Only development builds read it.
+const ConnectTimeoutEnv = "UKGLINK_TEST_CONNECT_TIMEOUT"
 
 // Config is how the window was started.
 type Config struct {
@@ -39,6 +46,9 @@ type Config struct {
 	ExportDir string
 	// OpenFiles replace the open dialog in tests; see OpenFilesEnv.
 	OpenFiles []string
+	// ConnectTimeout replaces verify.DefaultConnectTimeout in tests; see
+	// ConnectTimeoutEnv.
+	ConnectTimeout time.Duration
 }
 
 // ParseArgs reads the desktop arguments: nothing, or "demo" with an
@@ -46,13 +56,14 @@ type Config struct {
 // for the Wails development build, which parses -devserver and -assetdir.
 func ParseArgs(args []string, getenv func(string) string) (Config, []string, error) {
 	config := Config{
-		Demo:      getenv(DemoEnv) == "1",
-		Scenario:  getenv(ScenarioEnv),
-		Endpoint:  getenv(verify.EndpointEnv),
-		ExportDir: getenv(ExportDirEnv),
+		Demo:     getenv(DemoEnv) == "1",
+		Scenario: getenv(ScenarioEnv),
+		Endpoint: getenv(verify.EndpointEnv),
 	}
-	if files := getenv(OpenFilesEnv); files != "" {
-		config.OpenFiles = filepath.SplitList(files)
+	if testHooks {
+		if err := readTestHooks(&config, getenv); err != nil {
+			return config, nil, err
+		}
 	}
 	var rest []string
 	for i := 0; i < len(args); i++ {
@@ -84,6 +95,23 @@ func ParseArgs(args []string, getenv func(string) string) (Config, []string, err
 		}
 	}
 	return config, rest, nil
+}
+
+// readTestHooks sets the Config fields that replace native dialogs and
+// time limits in end-to-end tests.
+func readTestHooks(config *Config, getenv func(string) string) error {
+	config.ExportDir = getenv(ExportDirEnv)
+	if files := getenv(OpenFilesEnv); files != "" {
+		config.OpenFiles = filepath.SplitList(files)
+	}
+	if value := getenv(ConnectTimeoutEnv); value != "" {
+		timeout, err := time.ParseDuration(value)
+		if err != nil || timeout <= 0 {
+			return fmt.Errorf("%s: %q is not a positive duration such as 2s", ConnectTimeoutEnv, value)
+		}
+		config.ConnectTimeout = timeout
+	}
+	return nil
 }
 
 func knownScenario(name string) bool {

@@ -92,16 +92,43 @@ func (d *demoSimulator) scenarioName() string {
 	return d.current.Load().name
 }
 
-// ScenarioInfo is one simulator scenario the demo banner offers.
+// ScenarioInfo is one simulator scenario the demo banner offers. Name is
+// the simulator's, Label what the menu shows.
 type ScenarioInfo struct {
 	Name        string `json:"name"`
+	Label       string `json:"label"`
 	Description string `json:"description"`
 }
 
+// scenarioLabels are the menu labels of the simulator scenarios. The
+// scenario "replay" has none, because it needs a snapshot opened from the
+// Start screen and the menu cannot offer it.
+var scenarioLabels = map[string]string{
+	"ok":                 "Everything works",
+	"missing-scopes":     "Some permissions not enabled",
+	"invalid-client":     "Client ID or secret rejected",
+	"invalid-scope":      "Token request with a permission not enabled",
+	"unknown-tenant":     "Unknown tenant",
+	"maintenance-html":   "UKG maintenance page",
+	"rate-limited":       "Too many requests at first",
+	"unavailable":        "UKG unavailable (503)",
+	"token-field":        "Token under another field name",
+	"string-expires":     "Expiry sent as text",
+	"comma-scopes":       "Permissions separated by commas",
+	"jwt-scopes":         "Permissions only inside the token",
+	"no-scopes":          "No permission list at all",
+	"probe-unauthorized": "Token not accepted for reading (401)",
+	"probe-forbidden":    "A read refused (403)",
+	"probe-not-found":    "Recruiting API not found (404)",
+	"drop":               "UKG never answers",
+}
+
 func scenarioInfos() []ScenarioInfo {
-	infos := make([]ScenarioInfo, len(ukgsim.Scenarios))
-	for i, s := range ukgsim.Scenarios {
-		infos[i] = ScenarioInfo{Name: s.Name, Description: s.Description}
+	infos := []ScenarioInfo{}
+	for _, s := range ukgsim.Scenarios {
+		if label, ok := scenarioLabels[s.Name]; ok {
+			infos = append(infos, ScenarioInfo{Name: s.Name, Label: label, Description: s.Description})
+		}
 	}
 	return infos
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/ukglink/ukglink/backend/keychain"
 	"github.com/ukglink/ukglink/backend/profile"
@@ -25,6 +26,10 @@ type DraftInput struct {
 	Tenant       string `json:"tenant"`
 	ClientID     string `json:"client_id"`
 	AskEachTime  bool   `json:"ask_each_time"`
+	// SkipVerify is the choice "continue without verifying", and
+	// SkipReason the reason given for it.
+	SkipVerify bool   `json:"skip_verify"`
+	SkipReason string `json:"skip_reason"`
 }
 
 // DraftView is a saved draft as the window shows it.
@@ -44,7 +49,7 @@ type DraftResult struct {
 func (s *Service) NewDraft(name string) DraftResult {
 	name = strings.TrimSpace(name)
 	if err := profile.ValidateName(name); err != nil {
-		return DraftResult{Result: failed("invalid_name", "name", capitalize(err.Error())+".", "")}
+		return DraftResult{Result: failed("invalid_name", "name", nameProblem(name), err.Error())}
 	}
 	if _, err := s.store.Load(name); err == nil {
 		return DraftResult{Result: failed("name_taken", "name",
@@ -79,6 +84,8 @@ func (s *Service) SaveDraft(in DraftInput) DraftResult {
 	}
 	draft.Step = in.Step
 	draft.AskEachTime = in.AskEachTime
+	draft.SkipVerify = in.SkipVerify
+	draft.SkipReason = strings.TrimSpace(in.SkipReason)
 	p := &draft.Profile
 	p.Subdomain = normalizedOr(in.Subdomain, func(v string) (string, error) {
 		sub, err := ukg.ParseSubdomain(v)
@@ -138,6 +145,7 @@ func viewOf(d profile.Draft) DraftView {
 		DraftInput: DraftInput{
 			Name: p.Name, Step: d.Step, Subdomain: p.Subdomain, AccountType: p.AccountType,
 			IdentityHost: p.IdentityHost, Tenant: p.Tenant, ClientID: p.ClientID, AskEachTime: d.AskEachTime,
+			SkipVerify: d.SkipVerify, SkipReason: d.SkipReason,
 		},
 		SecretStored: d.SecretStored,
 		LastReport:   decodeReport(d.LastReport),
@@ -158,4 +166,43 @@ func decodeReport(raw json.RawMessage) *verify.Report {
 func reportVerified(raw json.RawMessage) bool {
 	report := decodeReport(raw)
 	return report != nil && report.Status == "verified"
+}
+
+// nameProblem explains in plain words why name cannot name a link. The
+// rules are those of profile.ValidateName, which has the technical message.
+func nameProblem(name string) string {
+	const allowed = "Use only letters, digits, dashes (-), underscores (_) and dots, for example acme-recruiting."
+	switch {
+	case name == "":
+		return "Enter a name for this link."
+	case len(name) > profile.MaxNameLength:
+		return fmt.Sprintf("The name is too long: use at most %d characters.", profile.MaxNameLength)
+	case name[0] == '.':
+		return "The name cannot start with a dot. " + allowed
+	}
+	for _, r := range name {
+		if !isNameRune(r) {
+			return fmt.Sprintf("The name cannot contain %s. %s", describeNameRune(r), allowed)
+		}
+	}
+	return allowed
+}
+
+func isNameRune(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' ||
+		r == '-' || r == '_' || r == '.'
+}
+
+// describeNameRune names a character for the admin. Blank and invisible
+// characters get words, others are quoted.
+func describeNameRune(r rune) string {
+	switch {
+	case r == ' ':
+		return "spaces"
+	case r == '\t' || r == '\n' || r == '\r' || unicode.IsSpace(r):
+		return "tabs, line breaks or other blank characters"
+	case !unicode.IsPrint(r):
+		return "invisible characters"
+	}
+	return fmt.Sprintf("“%c”", r)
 }

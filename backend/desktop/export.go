@@ -213,7 +213,9 @@ func verificationFor(lastReport json.RawMessage, skipVerify bool, reason string)
 	if skipVerify {
 		reason = strings.TrimSpace(reason)
 		if reason == "" {
-			reason = "continued without verifying (offline preparation)"
+			return bundle.Verification{}, failed("skip_reason_missing", "",
+				"Give a reason for continuing without verifying, or verify the connection first. "+
+					"The reason is written into the file.", "")
 		}
 		return bundle.Verification{Run: false, NotRunReason: reason}, ok()
 	}
@@ -226,7 +228,7 @@ func verificationFor(lastReport json.RawMessage, skipVerify bool, reason string)
 
 // askSavePath opens the save dialog, or in tests returns a path in the
 // folder of ExportDirEnv. A path without extension gets the one of
-// defaultName.
+// defaultName, and the admin confirms replacing a file of that name.
 func (s *Service) askSavePath(title, defaultName string) (string, Result) {
 	s.mu.Lock()
 	ui := s.ui
@@ -247,6 +249,10 @@ func (s *Service) askSavePath(title, defaultName string) (string, Result) {
 	}
 	if filepath.Ext(path) == "" {
 		path += filepath.Ext(defaultName)
+		// The dialog asked about replacing a file only under the name typed.
+		if !s.confirmReplace(ui, title, path) {
+			return "", Result{Status: StatusCancelled, Code: "cancelled", Message: "Cancelled. Nothing was saved."}
+		}
 	}
 	return path, ok()
 }

@@ -42,24 +42,40 @@ func errorResult(err error) Result {
 	if errors.As(err, &fieldErr) {
 		return failed(fieldErr.Code, fieldErr.Field, fieldErr.Message, "")
 	}
+	if errors.Is(err, context.Canceled) {
+		return Result{Status: StatusCancelled, Code: "cancelled", Message: "Cancelled."}
+	}
 	var keyErr *keychain.Error
 	if errors.As(err, &keyErr) {
-		r := failed(keychainCode(err), ukg.FieldClientSecret, keyErr.Error(), "")
-		if keyErr.Hint != "" {
-			r.Message += ". " + keyErr.HintWith(askEachTimeOption)
-		}
-		if errors.Is(err, keychain.ErrTimeout) {
-			r.Status = StatusTimedOut
-		}
-		return r
+		return keychainResult(keyErr)
 	}
 	switch {
-	case errors.Is(err, context.Canceled):
-		return Result{Status: StatusCancelled, Code: "cancelled", Message: "Cancelled."}
 	case errors.Is(err, context.DeadlineExceeded):
 		return Result{Status: StatusTimedOut, Code: "timeout", Message: "This took too long and was stopped. Try again."}
 	}
 	return failed("error", "", capitalize(err.Error())+".", "")
+}
+
+// keychainResult puts what failed and the keychain package's next step
+// in the message, and the raw error in the detail.
+func keychainResult(err *keychain.Error) Result {
+	summary := map[string]string{
+		"save":   "The client secret could not be saved in the keychain.",
+		"load":   "The client secret could not be read from the keychain.",
+		"delete": "The saved client secret could not be removed from the keychain.",
+	}[err.Op]
+	if summary == "" {
+		summary = "The keychain reported an error."
+	}
+	hint := err.HintWith(askEachTimeOption)
+	if hint == "" {
+		hint = "Try again, or choose \"Don't save, ask me next time\"."
+	}
+	r := failed(keychainCode(err), ukg.FieldClientSecret, summary+" "+hint, capitalize(err.Error())+".")
+	if errors.Is(err, keychain.ErrTimeout) {
+		r.Status = StatusTimedOut
+	}
+	return r
 }
 
 func keychainCode(err error) string {

@@ -5,9 +5,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 	"time"
+
+	"github.com/adrg/xdg"
 
 	"github.com/ukglink/ukglink/backend/applog"
 	"github.com/ukglink/ukglink/backend/buildinfo"
@@ -22,6 +26,39 @@ type UI interface {
 	Emit(event string, data any)
 	// SaveFileDialog returns the chosen path, or "" when the admin cancels.
 	SaveFileDialog(title, defaultName string) (string, error)
+	// ConfirmDialog shows a yes-or-no question and returns true for yes.
+	ConfirmDialog(title, question string) (bool, error)
+}
+
+// confirmReplace returns true when path names no file, or when the admin
+// agrees to replace it. A failed dialog counts as no.
+func (s *Service) confirmReplace(ui UI, title, path string) bool {
+	if _, err := os.Lstat(path); err != nil {
+		return true
+	}
+	question := fmt.Sprintf("A file named %q already exists in %s. Replace it?", filepath.Base(path), filepath.Dir(path))
+	replace, err := ui.ConfirmDialog(title, question)
+	if err != nil {
+		s.log.Warn("replace confirmation failed", "path", path, "error", err)
+		return false
+	}
+	s.log.Info("replace confirmation answered", "path", path, "replace", replace)
+	return replace
+}
+
+// DefaultSaveFolder returns the folder the save dialog opens in. That is
+// the user's Documents folder when it exists, else the home folder, else ""
+// so that the dialog chooses.
+func DefaultSaveFolder() string {
+	if dir := xdg.UserDirs.Documents; dir != "" {
+		if info, err := os.Stat(dir); err == nil && info.IsDir() {
+			return dir
+		}
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		return home
+	}
+	return ""
 }
 
 // Event names sent to the window.

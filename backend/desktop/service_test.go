@@ -19,14 +19,25 @@ import (
 	"github.com/ukglink/ukglink/backend/verify"
 )
 
-// fakeUI records events and returns a fixed path from the save dialog and
-// queued paths from the open dialog.
+// fakeUI records events and returns a fixed path from the save dialog,
+// queued paths from the open dialog and a fixed answer to questions.
 type fakeUI struct {
 	mu        sync.Mutex
 	events    []verify.Event
 	savePath  string
 	openPaths []string
 	onEvent   func(verify.Event)
+	// replace is the answer to ConfirmDialog, and questions records what
+	// it was asked.
+	replace   bool
+	questions []string
+}
+
+func (u *fakeUI) ConfirmDialog(title, question string) (bool, error) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	u.questions = append(u.questions, question)
+	return u.replace, nil
 }
 
 func (u *fakeUI) OpenFileDialog(title, pattern, patternName string) (string, error) {

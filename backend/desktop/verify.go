@@ -37,7 +37,8 @@ func (s *Service) Verify(name string) VerifyResult {
 	}
 	request := verify.Request{Profile: draft.Profile, Secret: secretValue}
 	options := verify.Options{
-		Endpoint: s.endpoint(name),
+		Endpoint:       s.endpoint(name),
+		ConnectTimeout: s.config.ConnectTimeout,
 		// The profile attribute ties every line of this verification to
 		// the link, so that its support snapshot carries them.
 		Logger:   s.log.With("profile", name),

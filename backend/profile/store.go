@@ -44,6 +44,11 @@ type Draft struct {
 	SecretStored bool `json:"secret_stored"`
 	// AskEachTime records the choice "don't save, ask me next time".
 	AskEachTime bool `json:"ask_each_time"`
+	// SkipVerify records the choice "continue without verifying", and
+	// SkipReason the reason the admin gave for it. Files written before
+	// these fields existed load with both empty.
+	SkipVerify bool   `json:"skip_verify,omitempty"`
+	SkipReason string `json:"skip_reason,omitempty"`
 	// LastReport is the JSON of the last verify.Report.
 	LastReport json.RawMessage `json:"last_report,omitempty"`
 	UpdatedAt  time.Time       `json:"updated_at"`

@@ -303,3 +303,38 @@ func TestStoreRejectsInvalidName(t *testing.T) {
 		t.Errorf("config folder contains %d entries, want only profiles", len(entries))
 	}
 }
+
+func TestStoreKeepsSkipReason(t *testing.T) {
+	s := testStore(t)
+	want := testDraft("offline")
+	want.SkipVerify = true
+	want.SkipReason = "credentials not active yet"
+	if err := s.Save(want); err != nil {
+		t.Fatalf("Save: %v", err)
+	}
+	got, err := s.Load("offline")
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if !got.SkipVerify {
+		t.Error("SkipVerify was not kept")
+	}
+	if got.SkipReason != want.SkipReason {
+		t.Errorf("SkipReason = %q, want %q", got.SkipReason, want.SkipReason)
+	}
+}
+
+func TestStoreLoadsDraftWithoutSkipFields(t *testing.T) {
+	s := testStore(t)
+	old := `{"schema_version":1,"profile":{"name":"old"},"step":"export","secret_stored":true}`
+	if err := os.WriteFile(s.Path("old"), []byte(old), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Load("old")
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if got.SkipVerify || got.SkipReason != "" {
+		t.Errorf("skip = %v %q, want none in a file without the fields", got.SkipVerify, got.SkipReason)
+	}
+}

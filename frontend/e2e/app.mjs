@@ -36,7 +36,9 @@ function killGroup(pgid, signal) {
 
 /**
  * Creates the folders of one private environment under dir and returns them
- * with the environment variables that point at them.
+ * with the environment variables that point at them. TMPDIR is among them,
+ * so that the leak check also scans the temporary files of the app, WebKit
+ * and GTK.
  */
 export function makeHome(dir) {
   const folders = {
@@ -46,6 +48,7 @@ export function makeHome(dir) {
     XDG_STATE_HOME: 'state',
     XDG_CACHE_HOME: 'cache',
     XDG_RUNTIME_DIR: 'runtime',
+    TMPDIR: 'tmp',
   };
   const env = {};
   for (const [name, folder] of Object.entries(folders)) {
@@ -69,7 +72,12 @@ export function freePort() {
   });
 }
 
-/** Returns the environment the app runs with: nothing inherited but PATH. */
+/**
+ * Returns the environment the app runs with: nothing inherited but PATH.
+ * The test hooks take effect in the development build only. There, exports
+ * skip the save dialog, and a verification gives up on a silent host after
+ * five seconds instead of twenty.
+ */
 export function appEnv(home, extra = {}) {
   return {
     PATH: process.env.PATH,
@@ -77,6 +85,7 @@ export function appEnv(home, extra = {}) {
     ...home.env,
     UKGLINK_DEMO: '1',
     UKGLINK_TEST_EXPORT_DIR: home.exportDir,
+    UKGLINK_TEST_CONNECT_TIMEOUT: '5s',
     ...extra,
   };
 }
@@ -84,12 +93,15 @@ export function appEnv(home, extra = {}) {
 /**
  * Runs command with args inside dbus-run-session, with gnome-keyring
  * unlocked, under xvfb-run, in a new process group. stdout and stderr go to
- * files under home.dir named after label.
+ * files under home.dir named after label. With keychain false no keyring
+ * starts and the session bus address names a missing socket, so that the
+ * keychain is unavailable as on a desktop without a Secret Service.
  */
-export function spawnDesktop(home, label, command, args, env) {
-  const script =
-    `echo -n ${keyringPassword} | gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit 97\n` +
-    'exec xvfb-run -a -s "-screen 0 1280x900x24" "$@"';
+export function spawnDesktop(home, label, command, args, env, { keychain = true } = {}) {
+  const keyring = keychain
+    ? `echo -n ${keyringPassword} | gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit 97\n`
+    : `export DBUS_SESSION_BUS_ADDRESS=unix:path=${path.join(home.dir, 'no-session-bus')}\n`;
+  const script = keyring + 'exec xvfb-run -a -s "-screen 0 1280x900x24" "$@"';
   const stdoutPath = path.join(home.dir, `${label}.stdout`);
   const stderrPath = path.join(home.dir, `${label}.stderr`);
   const child = spawn('dbus-run-session', ['--', 'bash', '-c', script, 'desktop', command, ...args], {
@@ -140,11 +152,12 @@ export function tail(file, lines = 20) {
 /**
  * Starts the development binary with its dev server on a free port and
  * waits until the page is served. Returns the instance with its url.
+ * options go to spawnDesktop.
  */
-export async function startDevApp(binary, home, label) {
+export async function startDevApp(binary, home, label, options = {}) {
   const port = await freePort();
   const args = ['-devserver', `127.0.0.1:${port}`, '-assetdir', path.join(frontendDir, 'dist')];
-  const instance = spawnDesktop(home, label, binary, args, appEnv(home));
+  const instance = spawnDesktop(home, label, binary, args, appEnv(home), options);
   instance.url = `http://127.0.0.1:${port}/`;
   try {
     await waitForPage(instance, 30_000);

@@ -72,7 +72,10 @@ const state = {
   browser: null,
   walkHome: null,
   resumeHome: null,
+  keychainHome: null,
   bundle: null,
+  /** What the clipboard contained when the walk ended. */
+  clipboardAfterWalk: null,
   audits: [],
   shots: [],
   walkedScreens: new Set(),
@@ -126,6 +129,7 @@ function indent(text) {
 const setupTest = 'frontend and dev binary build';
 const walkTest = 'wizard walk from start to export';
 const resumeTest = 'draft resumes after a restart';
+const keychainTest = 'missing keychain offers session-only storage';
 
 // ---- builds and browser ----------------------------------------------------
 
@@ -210,8 +214,37 @@ async function walkAccountType(page) {
   await page.keyboard.press('ArrowDown');
   const chosen = page.locator('input[name="account_type"]:checked');
   assert.equal(await chosen.getAttribute('value'), 'test');
+  await checkRadioContrast(page);
   await record(page, 'account_type', '05-account-type');
   await next(page);
+}
+
+/**
+ * Checks in the dark theme that an unselected radio is hollow, so that it
+ * cannot be taken for a selected one. Its middle is as dark as the card,
+ * and its ring contrasts with the middle.
+ */
+async function checkRadioContrast(page) {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const look = await page.evaluate(() => {
+    const luminance = (color) => {
+      const [r, g, b] = color.match(/[\d.]+/g).slice(0, 3).map((v) => {
+        const c = Number(v) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const radio = document.querySelector('input[name="account_type"]:not(:checked)');
+    const style = getComputedStyle(radio);
+    const card = getComputedStyle(document.querySelector('.step')).backgroundColor;
+    const ring = luminance(style.borderTopColor);
+    const middle = luminance(style.backgroundColor);
+    return { appearance: style.appearance, middle, card: luminance(card), ratio: (ring + 0.05) / (middle + 0.05) };
+  });
+  await page.emulateMedia({ colorScheme: 'light' });
+  assert.equal(look.appearance, 'none', 'radios are drawn by the theme, which may fill unselected ones');
+  assert.ok(Math.abs(look.middle - look.card) < 0.01, `an unselected radio is not hollow: ${JSON.stringify(look)}`);
+  assert.ok(look.ratio >= 3, `the ring of an unselected radio is too faint: ${JSON.stringify(look)}`);
 }
 
 async function walkTenant(page) {
@@ -223,7 +256,24 @@ async function walkTenant(page) {
   await page.keyboard.press('Enter');
 }
 
-async function walkCredentials(page) {
+/** Takes the way of an admin who has no client ID and secret yet. */
+async function waitForCredentials(page, home) {
+  await clickButton(page, 'I don’t have them yet');
+  await seeText(page, 'Your draft is saved');
+  await seeText(page, 'Send the request above to UKG support.');
+  const request = page.locator('#support-text');
+  const note = page.locator('#waiting-heading');
+  const above = await request.evaluate(
+    (r, n) => Boolean(r.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING),
+    await note.elementHandle(),
+  );
+  assert.ok(above, 'the request to UKG support is not above the note that points to it');
+  const draft = savedDraft(home, 'e2e-walk');
+  assert.equal(draft.step, 'credentials');
+  assert.equal(draft.profile.tenant, demo.tenant);
+}
+
+async function walkCredentials(page, home) {
   await onStep(page, 7, 'Enter the client ID and secret');
   await waitUntil(
     page,
@@ -231,6 +281,7 @@ async function walkCredentials(page) {
     (tenant) => document.querySelector('#support-text')?.value.includes(`for tenant ${tenant} `),
     demo.tenant,
   );
+  await waitForCredentials(page, home);
   await tabTo(page, '#field-client_id');
   await page.keyboard.type(demo.clientId);
   assert.equal(await page.locator('#field-client_secret').getAttribute('type'), 'password');
@@ -238,6 +289,8 @@ async function walkCredentials(page) {
   const messages = page.locator('#field-client_secret-messages');
   await messages.locator('[data-code="trimmed"]').waitFor();
   await seeText(page, 'The cleaned-up value is the one that will be kept.');
+  await seeText(page, 'The secret was removed from your clipboard');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '', 'the clipboard still has the secret');
 
   await clickButton(page, 'Save the secret in the keychain');
   await seeText(page, `The secret is saved in the system keychain (${demo.secret.length} characters).`);
@@ -258,30 +311,84 @@ async function chooseScenario(page, name) {
   );
 }
 
-async function verifyMissingScopes(page) {
+/**
+ * Calls CancelVerify from a second page of the app. The Wails v2.9.2 dev
+ * server runs the calls of one page one after another, so the Cancel button's
+ * own call waits until Verify has returned. The desktop window runs each call
+ * on its own goroutine, where the button alone cancels.
+ */
+async function cancelFromSecondPage(url) {
+  const second = await state.browser.newPage();
+  try {
+    await second.goto(url);
+    await second.waitForFunction(() => window.go?.main?.App?.CancelVerify !== undefined);
+    const result = await second.evaluate(() => window.go.main.App.CancelVerify());
+    assert.equal(result.status, 'cancelled', `CancelVerify returned ${JSON.stringify(result)}`);
+  } finally {
+    await second.close();
+  }
+}
+
+/** Cancels a verification against a UKG that never responds, then lets one time out. */
+async function verifyCancelledAndTimedOut(page) {
   await onStep(page, 8, 'Check the link with UKG');
-  await chooseScenario(page, 'missing-scopes');
+  await chooseScenario(page, 'drop');
   await clickButton(page, 'Verify now');
+  await page.locator('.progress-running').first().waitFor();
+  await clickButton(page, 'Cancel');
+  await cancelFromSecondPage(page.url());
+  await seeText(page, 'Verification was cancelled. Nothing was changed.', 15_000);
+  await focusOnButton(page, 'Verify again');
+  assert.ok((await page.locator('.progress-cancelled').count()) > 0, 'no check is shown as cancelled');
+  assert.equal(await page.locator('.progress-failed').count(), 0, 'a cancelled check is shown as failed');
+  await record(page, 'verify (cancelled)');
+
+  await clickButton(page, 'Verify again');
+  await seeText(page, 'UKG did not answer in time.', 20_000);
+  assert.ok((await page.locator('.progress-timed_out').count()) > 0, 'no check is shown as timed out');
+  assert.equal(await page.locator('.progress-failed').count(), 0, 'a timed-out check is shown as failed');
+  const main = await textOf(page, 'main');
+  assert.ok(main.includes('signin.ultipro.com (simulated)'), 'the problem does not name the UKG identity host');
+  assert.ok(!main.includes('127.0.0.1'), 'the page names the simulator address instead of UKG');
+  await record(page, 'verify (timed out)');
+}
+
+/** Starts the missing-scopes verification from the box for skipping it. */
+async function verifyInstead(page) {
+  await chooseScenario(page, 'missing-scopes');
+  await clickButton(page, 'Continue without verifying');
+  await page.locator('#skip-reason').waitFor();
+  await clickButton(page, 'Verify instead');
+}
+
+async function verifyMissingScopes(page) {
+  await verifyInstead(page);
   await seeText(page, 'Verification failed. Fix the problems below, then verify again.', 30_000);
-  await seeText(page, 'Scopes not enabled');
-  await seeText(page, `${importScopes.length} permissions are missing`);
+  await seeText(page, `Connected, but ${importScopes.length} permissions are missing`);
   await focusOnButton(page, 'Verify again');
   assert.equal(await page.locator('.progress-running').count(), 0, 'a check is still shown as running');
-  assert.match(await textOf(page, '.progress-failed .progress-message'), /has not enabled every scope/);
+  assert.equal(await textOf(page, '.progress-failed .progress-message'), 'Scopes not enabled');
+  const message = await textOf(page, '.problem p');
+  assert.match(message, /has not enabled every scope/);
+  assert.equal((await textOf(page, 'main')).split(message).length - 1, 1, 'the problem message is shown twice');
   assert.equal(await textOf(page, '.missing pre'), importScopes.join('\n'));
   for (const scope of importScopes) {
     assert.ok((await textOf(page, '.problem')).includes(scope), `the problem does not name ${scope}`);
   }
   await record(page, 'verify (missing scopes)', '08-verify-missing-scopes');
 
-  await clickButton(page, 'Go to Client ID');
+  // The problem's own button is the way back to the field at fault. It leads
+  // to the field it names, and Return in that field comes back to Verify.
+  const problem = page.locator('.problem').filter({ has: page.getByRole('heading', { name: 'Scopes not enabled' }) });
+  await problem.getByRole('button', { name: 'Go to Client ID' }).click();
   await onStep(page, 7, 'Enter the client ID and secret', '#field-client_id');
   assert.equal(await page.locator('#field-client_id').inputValue(), demo.clientId);
 }
 
 async function verifyOk(page) {
+  // UKG support has enabled the scopes, so the simulator grants them from now on.
   await chooseScenario(page, 'ok');
-  await next(page);
+  await page.locator('#field-client_id').press('Enter');
   await onStep(page, 8, 'Check the link with UKG');
   await clickButton(page, 'Verify again');
   await seeText(page, 'Verified: UKG accepted the client and every permission is enabled.', 30_000);
@@ -317,10 +424,12 @@ test(walkTest, [setupTest], async () => {
     await walkSubdomain(page);
     await walkAccountType(page);
     await walkTenant(page);
-    await walkCredentials(page);
+    await walkCredentials(page, state.walkHome);
+    await verifyCancelledAndTimedOut(page);
     await verifyMissingScopes(page);
     await verifyOk(page);
     await walkExport(page, state.walkHome.exportDir);
+    state.clipboardAfterWalk = await page.evaluate(() => navigator.clipboard.readText());
     await page.close();
   } finally {
     await stopGroup(app);
@@ -347,36 +456,11 @@ test('exported bundle opens with the CLI', [walkTest], async () => {
   assert.equal(contents.verification.report.status, 'verified');
 });
 
-test('axe finds no serious violations on any screen', [setupTest], async () => {
-  const screens = ['start', 'admin', 'scopes', 'subdomain', 'account_type', 'tenant', 'credentials', 'export'];
-  const missing = screens.filter((s) => !state.walkedScreens.has(s));
-  assert.deepEqual(missing, [], 'the walk did not reach these screens');
-  const failing = state.audits.filter((a) => a.violations.length > 0);
-  assert.equal(failing.length, 0, `serious or critical axe violations:\n${describeViolations(failing)}`);
-  const minor = new Set(state.audits.flatMap((a) => a.minor));
-  if (minor.size > 0) console.log(`      moderate or minor axe findings: ${[...minor].join(', ')}`);
-
-  // The same audit on a page with known faults must report them.
-  const page = await state.browser.newPage();
-  await page.setContent('<main><input type="text"><p style="color:#999;background:#aaa">faint</p></main>');
-  const control = [];
-  await audit(page, 'control page', control);
-  await page.close();
-  const ids = control.flatMap((a) => a.violations.map((v) => v.id));
-  assert.ok(ids.includes('label'), `axe missed the input without a label: ${ids}`);
-  assert.ok(ids.includes('color-contrast'), `axe missed the faint text: ${ids}`);
-});
-
-test('screenshots of every screen', [setupTest], async () => {
-  assert.ok(state.shots.length >= 10, `only ${state.shots.length} screenshots were taken`);
-  for (const file of state.shots) checkPng(file, 1280, 900);
-});
-
 // ---- resume after a restart ------------------------------------------------
 
-async function fillUpToCredentials(page) {
+async function fillUpToCredentials(page, name = 'e2e-resume') {
   await onStep(page, 1, 'Link a recruiting system');
-  await page.locator('#field-name').fill('e2e-resume');
+  await page.locator('#field-name').fill(name);
   await next(page);
   await onStep(page, 2, 'Check your UKG rights');
   await page.locator('#field-admin').check();
@@ -394,7 +478,6 @@ async function fillUpToCredentials(page) {
   await next(page);
   await onStep(page, 7, 'Enter the client ID and secret');
   await clickButton(page, 'Save the secret in the keychain');
-  await seeText(page, 'The secret is saved in the system keychain');
 }
 
 function savedDraft(home, name) {
@@ -408,6 +491,7 @@ test(resumeTest, [setupTest], async () => {
   try {
     const page = await openPage(first);
     await fillUpToCredentials(page);
+    await seeText(page, 'The secret is saved in the system keychain');
     await clickButton(page, 'Back');
     await onStep(page, 6, 'Find the tenant name');
     await page.close();
@@ -424,6 +508,7 @@ test(resumeTest, [setupTest], async () => {
     await onStep(page, 1, 'Link a recruiting system');
     await seeText(page, `Tenant ${demo.tenant}`);
     await seeText(page, 'Stopped at “Tenant name”');
+    await record(page, 'start (saved drafts)');
     await clickButton(page, 'Resume e2e-resume');
     await onStep(page, 6, 'Find the tenant name');
     assert.equal(await page.locator('#field-tenant').inputValue(), demo.tenant);
@@ -451,21 +536,94 @@ test(resumeTest, [setupTest], async () => {
   }
 });
 
+// ---- no keychain -----------------------------------------------------------
+
+test(keychainTest, [setupTest], async () => {
+  state.keychainHome = makeHome(path.join(tmpRoot, 'no-keychain'));
+  const app = await startDevApp(devBinary, state.keychainHome, 'app', { keychain: false });
+  try {
+    const page = await openPage(app);
+    await fillUpToCredentials(page, 'e2e-no-keychain');
+    await seeText(page, 'The client secret could not be saved in the keychain.');
+    await seeText(page, 'Or choose "Don\'t save, ask me next time".');
+    const failureText = await textOf(page, '.result-failed .result-line');
+    assert.doesNotMatch(failureText, /keychain save for profile|dial unix|no such file/, 'the message shows the raw keychain error');
+    assert.equal(await page.locator('.result-failed details pre').isVisible(), false, 'the detail is not behind "Show details"');
+    await record(page, 'credentials (keychain error)');
+
+    await clickButton(page, 'Don’t save, ask me next time');
+    await seeText(page, `The secret is kept for this session (${demo.secret.length} characters).`);
+    assert.equal(savedDraft(state.keychainHome, 'e2e-no-keychain').ask_each_time, true);
+    await next(page);
+    await onStep(page, 8, 'Check the link with UKG');
+    await clickButton(page, 'Verify now');
+    await seeText(page, 'Verified: UKG accepted the client and every permission is enabled.', 30_000);
+    await page.close();
+  } finally {
+    await stopGroup(app);
+  }
+});
+
+test('axe finds no serious violations on any screen', [setupTest], async () => {
+  const screens = [
+    'start',
+    'admin',
+    'scopes',
+    'subdomain',
+    'account_type',
+    'tenant',
+    'credentials',
+    'verify (cancelled)',
+    'verify (timed out)',
+    'verify (missing scopes)',
+    'verify (verified)',
+    'export',
+    'start (saved drafts)',
+    'credentials (keychain error)',
+  ];
+  const missing = screens.filter((s) => !state.walkedScreens.has(s));
+  assert.deepEqual(missing, [], 'the walk did not reach these screens');
+  const failing = state.audits.filter((a) => a.violations.length > 0);
+  assert.equal(failing.length, 0, `serious or critical axe violations:\n${describeViolations(failing)}`);
+  const minor = new Set(state.audits.flatMap((a) => a.minor));
+  if (minor.size > 0) console.log(`      moderate or minor axe findings: ${[...minor].join(', ')}`);
+
+  // The same audit on a page with known faults must report them.
+  const page = await state.browser.newPage();
+  await page.setContent('<main><input type="text"><p style="color:#999;background:#aaa">faint</p></main>');
+  const control = [];
+  await audit(page, 'control page', control);
+  await page.close();
+  const ids = control.flatMap((a) => a.violations.map((v) => v.id));
+  assert.ok(ids.includes('label'), `axe missed the input without a label: ${ids}`);
+  assert.ok(ids.includes('color-contrast'), `axe missed the faint text: ${ids}`);
+});
+
+test('screenshots of every screen', [setupTest], async () => {
+  assert.ok(state.shots.length >= 10, `only ${state.shots.length} screenshots were taken`);
+  for (const file of state.shots) checkPng(file, 1280, 900);
+});
+
 // ---- support tools: snapshots and bundles opened in the app ----------------
 
 registerSupportTests({ test, setupTest, state, openPage, devBinary, tmpRoot });
 
 // ---- the secret stays in the keychain and the bundle -----------------------
 
-test('secret leaks into no file and no output', [walkTest, resumeTest], async () => {
+test('secret leaks into no file and no output', [walkTest, resumeTest, keychainTest], async () => {
   const scratch = fs.mkdtempSync(path.join(tmpRoot, 'scan-check-'));
   fs.writeFileSync(path.join(scratch, 'canary'), Buffer.from(`x${demo.secret}x`, 'utf16le'));
   assert.equal(findSecret([scratch], demo.secret).length, 1, 'the scan cannot find a planted secret');
 
-  const homes = [state.walkHome, state.resumeHome];
+  const homes = [state.walkHome, state.resumeHome, state.keychainHome];
   assert.ok(homes.every(Boolean), 'a test that starts the app did not run');
-  // Each home folder contains the HOME and XDG folders, the export folder with
-  // the sealed bundle, and the app's stdout and stderr files. Chromium's
+  for (const home of homes) {
+    assert.ok(home.env.TMPDIR.startsWith(home.dir), `TMPDIR ${home.env.TMPDIR} is outside the scanned ${home.dir}`);
+  }
+  assert.equal(typeof state.clipboardAfterWalk, 'string', 'the clipboard was not read after the walk');
+  assert.ok(!state.clipboardAfterWalk.includes(demo.secret), 'the secret is still on the clipboard');
+  // Each home folder contains the HOME, XDG and TMPDIR folders, the export
+  // folder with the sealed bundle, and the app's stdout and stderr files. Chromium's
   // profile shows whether the page put the secret in web storage; closing
   // the browser writes that storage to disk.
   await state.browser.close();

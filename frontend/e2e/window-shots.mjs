@@ -1,12 +1,18 @@
 // Drives the production build's real WebKitGTK window under Xvfb with
-// xdotool, as far as the keyboard alone gets, and takes screenshots of the
-// window with ImageMagick's import. Each stage is checked through the files
-// the app writes: the saved draft, the keychain flag, the exported bundle.
-// At the end the demo secret, typed into the real window, must be in no file
-// under the private HOME and XDG folders (WebKit's caches and storage
-// included) and not in the app's output. Prints "N passed, N failed" last.
+// xdotool, as far as the keyboard alone gets, and takes screenshots with
+// ImageMagick's import of each of the nine screens, the verified result and
+// the native save dialog. Each stage is checked through the files the app
+// writes, which are the saved draft, the keychain flag and the exported
+// bundle. The export goes through GTK's save dialog, because a production
+// build reads no test hooks, and typing the name without ".age" a second
+// time must ask before replacing the bundle. At the end the demo secret,
+// typed into the real window, must be in no file under the private HOME,
+// XDG and TMPDIR folders (WebKit's caches and storage included) and not in
+// the app's output. Prints "N passed, N failed" last.
 //
-// Builds build/bin/ukglink first. Writes docs/screenshots/window-*.png, or
+// Usage: node frontend/e2e/window-shots.mjs [--build]
+// Runs build/bin/ukglink as built, and builds it first only when it is
+// missing or --build is given. Writes build/screenshots/window-*.png, or
 // into UKGLINK_E2E_SCREENSHOT_DIR.
 
 import assert from 'node:assert/strict';
@@ -22,7 +28,7 @@ const draftName = 'window-walk';
 const binary = path.join(projectRoot, 'build', 'bin', 'ukglink');
 const screenshotDir = path.resolve(
   projectRoot,
-  process.env.UKGLINK_E2E_SCREENSHOT_DIR || path.join('docs', 'screenshots'),
+  process.env.UKGLINK_E2E_SCREENSHOT_DIR || path.join('build', 'screenshots'),
 );
 const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'ukglink-window-'));
 const home = makeHome(path.join(tmpRoot, 'home'));
@@ -49,11 +55,35 @@ async function type(text) {
   await sleep(300);
 }
 
-function shoot(name) {
+/** Waits for the page to settle, then saves a screenshot of window (the app's by default). */
+async function shoot(name, window = windowId) {
+  await sleep(400);
   const file = path.join(screenshotDir, `${name}.png`);
-  runX('import', '-window', windowId, file);
+  runX('import', '-window', window, file);
   const colors = Number(runX('identify', '-format', '%k', file));
   assert.ok(colors > 100, `${file} has only ${colors} colours: the window looks blank`);
+}
+
+/** Waits for a window other than the app's whose title is title, and returns its id. */
+function dialogWindow(title) {
+  const ids = runX('timeout', '20', 'xdotool', 'search', '--sync', '--name', `^${title}$`).split('\n');
+  const dialog = ids.find((id) => id !== windowId);
+  assert.ok(dialog, `no window "${title}" besides the app's`);
+  return dialog;
+}
+
+/** Waits until no window is titled title any more. */
+async function dialogClosed(title, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      runX('xdotool', 'search', '--name', `^${title}$`);
+    } catch {
+      return;
+    }
+    if (Date.now() > deadline) throw new Error(`the window "${title}" is still open`);
+    await sleep(150);
+  }
 }
 
 function draft() {
@@ -72,6 +102,13 @@ async function draftShows(expected, check, timeoutMs = 5000) {
   const d = draft();
   throw new Error(`the draft does not show ${expected}: step ${d?.step}, profile ${JSON.stringify(d?.profile)}`);
 }
+
+// The title ExportBundle gives the save dialog.
+const saveTitle = 'Save the sealed bundle';
+// The save dialog opens in the Documents folder when there is one.
+const documents = path.join(home.env.HOME, 'Documents');
+fs.mkdirSync(documents);
+const bundleBase = path.join(documents, draftName);
 
 async function waitForFile(file, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -97,7 +134,7 @@ const stages = [
     }
     await sleep(500);
     runX('xdotool', 'windowfocus', windowId);
-    shoot('window-start');
+    await shoot('window-01-start');
   }],
   ['Tab and typing name the draft, Return starts it', async () => {
     await keys('Tab', 'Tab', 'ctrl+a');
@@ -106,26 +143,34 @@ const stages = [
     await draftShows('the admin step', (d) => d.step === 'admin');
   }],
   ['Space ticks the admin box', async () => {
-    await keys('Tab', 'space', 'Return');
+    await keys('Tab', 'space');
+    await shoot('window-02-admin');
+    await keys('Return');
     await draftShows('the scopes step', (d) => d.step === 'scopes');
   }],
   ['Tab reaches Next on the scopes step', async () => {
-    await keys('Tab', 'Tab', 'Tab', 'Return');
+    await shoot('window-03-scopes');
+    // The two group copy buttons, the exact names, Back, then Next.
+    await keys('Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Return');
     await draftShows('the subdomain step', (d) => d.step === 'subdomain');
   }],
   ['typed web-service URL gives the subdomain', async () => {
     await keys('Tab');
     await type('http://Servicet.ultipro.com/services/BIDataService');
+    await shoot('window-04-subdomain');
     await keys('Return');
     await draftShows('subdomain servicet', (d) => d.step === 'account_type' && d.profile.subdomain === 'servicet');
   }],
   ['arrow keys choose the account type', async () => {
-    await keys('Tab', 'Down', 'Return');
+    await keys('Tab', 'Down');
+    await shoot('window-05-account-type');
+    await keys('Return');
     await draftShows('account type test', (d) => d.step === 'tenant' && d.profile.account_type === 'test');
   }],
   ['typed tenant address gives the tenant', async () => {
     await keys('Tab');
     await type('https://rec-demo-b.ultipro.com/USG1008IT124S/Dashboard');
+    await shoot('window-06-tenant');
     await keys('Return');
     await draftShows('tenant USG1008IT124S', (d) => d.step === 'credentials' && d.profile.tenant === 'USG1008IT124S');
   }],
@@ -137,33 +182,54 @@ const stages = [
     // Show secret, the keychain choice, then the save button.
     await keys('Tab', 'Tab', 'Tab', 'Return');
     await draftShows('a saved secret', (d) => d.secret_stored === true);
-    shoot('window-credentials');
+    await shoot('window-07-credentials');
   }],
   ['Return in the client ID goes to Verify', async () => {
     await keys('shift+Tab', 'shift+Tab', 'shift+Tab', 'shift+Tab', 'Return');
     await draftShows('the verify step', (d) => d.step === 'verify' && d.profile.client_id === 'ukglink-demo-client');
   }],
   ['Verify now passes against the simulator', async () => {
+    await shoot('window-08-verify');
     await keys('Tab', 'Return');
     await draftShows('a verified report', (d) => d.last_report?.status === 'verified', 20_000);
-    await sleep(500);
-    shoot('window-verify');
+    await shoot('window-08-verify-result');
   }],
-  ['Tab reaches Next after verifying, export writes the file', async () => {
+  ['Tab reaches Next after verifying, the save dialog opens', async () => {
     await keys('Tab', 'Tab', 'Return');
     await draftShows('the export step', (d) => d.step === 'export');
+    await shoot('window-09-export');
     await keys('Tab', 'Return');
-    const deadline = Date.now() + 10_000;
-    while (fs.readdirSync(home.exportDir).length === 0) {
-      if (Date.now() > deadline) throw new Error(`no bundle appeared in ${home.exportDir}`);
-      await sleep(100);
-    }
+    await shoot('window-09-save-dialog', dialogWindow(saveTitle));
+  }],
+  ['a name typed into the save dialog saves in Documents', async () => {
+    // The name without ".age", which the app adds.
+    await keys('ctrl+a');
+    await type(draftName);
+    await keys('Return');
+    await dialogClosed(saveTitle);
+    await waitForFile(`${bundleBase}.age`, 10_000);
+    await shoot('window-09-export-saved');
+  }],
+  ['the same name again asks before replacing, Escape keeps the file', async () => {
+    const before = fs.readFileSync(`${bundleBase}.age`);
+    await keys('Return');
+    dialogWindow(saveTitle);
+    await keys('ctrl+a');
+    await type(draftName);
+    await keys('Return');
+    // The file chooser closes and the question opens under the same title.
+    await sleep(1000);
+    await shoot('window-09-replace-question', dialogWindow(saveTitle));
+    await keys('Escape');
+    await dialogClosed(saveTitle);
     await sleep(500);
-    shoot('window-export');
+    assert.ok(fs.readFileSync(`${bundleBase}.age`).equals(before), 'the bundle was replaced after Escape');
+    assert.deepEqual(fs.readdirSync(documents), [`${draftName}.age`]);
   }],
 ];
 
 function buildBinary() {
+  if (fs.existsSync(binary) && !process.argv.includes('--build')) return;
   if (!fs.existsSync(path.join(frontendDir, 'dist', 'index.html'))) {
     execFileSync('npm', ['run', 'build'], { cwd: frontendDir, stdio: 'inherit' });
   }

@@ -26,6 +26,8 @@ function openedDraft(name: string, overrides: Partial<Draft> = {}): Draft {
     client_id: 'client-1',
     ask_each_time: true,
     secret_stored: false,
+    skip_verify: false,
+    skip_reason: '',
     last_report: null,
     ...overrides,
   };
@@ -252,6 +254,7 @@ describe('export to a passphrase', () => {
     ];
     await api.newDraft('acme');
     Object.assign(api.drafts.get('acme')!, openedDraft('acme', { ask_each_time: false, secret_stored: true }));
+    api.keychainSecrets.add('acme');
     api.verifyResult = { result: { status: 'failed' }, report: verifiedReport({ status: 'failed' }) };
     await open(api);
     await userEvent.click(button('Resume acme'));

@@ -18,6 +18,7 @@ export interface Messages {
   copied: string;
   copyFailed: string;
   saveFailed: string;
+  cancel: string;
 
   demoBanner: string;
   demoScenario: string;
@@ -62,6 +63,16 @@ export interface Messages {
   startDeleteNo: string;
   blockedAts: string;
   blockedName: string;
+  nameEmpty: string;
+  nameTooLong: Template<'max'>;
+  nameLeadingDot: string;
+  nameBadCharacter: Template<'character'>;
+  nameAllowed: string;
+  nameSpaces: string;
+  nameBlanks: string;
+  nameInvisible: string;
+  nameTaken: Template<'name'>;
+  nameTakenOtherCase: Template<'name'>;
 
   adminTitle: string;
   adminIntro: string;
@@ -76,6 +87,12 @@ export interface Messages {
   scopesRead: string;
   scopesWrite: string;
   scopesCreate: string;
+  scopesReadHeading: string;
+  scopesReadIntro: string;
+  scopesChangeHeading: string;
+  scopesChangeIntro: string;
+  scopesCopyRead: Template<'count'>;
+  scopesCopyChange: Template<'count'>;
   scopesExactNames: string;
   scopesCopyAll: string;
 
@@ -135,9 +152,12 @@ export interface Messages {
   storageAsk: string;
   storageAskHint: string;
   keychainPrompt: string;
+  keychainReadPrompt: string;
   storeButtonRemember: string;
   storeButtonSession: string;
   storing: string;
+  secretCancelled: string;
+  secretClipboardCleared: string;
   secretStored: Template<'length'>;
   secretInSession: Template<'length'>;
   secretStoredNoLength: string;
@@ -167,6 +187,9 @@ export interface Messages {
   verifyStatusOk: string;
   verifyStatusFailed: string;
   verifyStatusSkipped: string;
+  verifyStatusCancelled: string;
+  verifyStatusTimedOut: string;
+  verifySimulatedHost: Template<'host'>;
   verifyVerified: string;
   verifyVerifiedSimulated: string;
   verifyFailed: string;
@@ -175,6 +198,9 @@ export interface Messages {
   verifyPrevious: string;
   verifyGoTo: Template<'field'>;
   verifyMissingScopes: Template<'count'>;
+  verifyMissingOne: Template<'scope'>;
+  verifyMissingOneConnected: Template<'scope'>;
+  verifyMissingManyConnected: Template<'count'>;
   verifyMissingScopesIntro: string;
   verifySkip: string;
   verifySkipReason: string;
@@ -190,6 +216,7 @@ export interface Messages {
   exportButton: string;
   exporting: string;
   exportCancelled: string;
+  exportBlocked: string;
   exportSaved: string;
   exportPath: string;
   exportFingerprint: string;
@@ -264,6 +291,7 @@ export const en: Messages = {
   copied: 'Copied to the clipboard.',
   copyFailed: 'Copying failed. Select the text and copy it with the keyboard instead.',
   saveFailed: 'Your progress could not be saved.',
+  cancel: 'Cancel',
 
   demoBanner:
     'Demo mode: nothing is sent to UKG. A simulated UKG server answers on this computer.',
@@ -310,6 +338,17 @@ export const en: Messages = {
   startDeleteNo: 'Keep it',
   blockedAts: 'choose the system to link.',
   blockedName: 'enter a name for this link.',
+  nameEmpty: 'Enter a name for this link.',
+  nameTooLong: 'The name is too long: use at most {max} characters.',
+  nameLeadingDot: 'The name cannot start with a dot.',
+  nameBadCharacter: 'The name cannot contain {character}.',
+  nameAllowed: 'Use only letters, digits, dashes (-), underscores (_) and dots, for example acme-recruiting.',
+  nameSpaces: 'spaces',
+  nameBlanks: 'tabs, line breaks or other blank characters',
+  nameInvisible: 'invisible characters',
+  nameTaken: 'A link named “{name}” exists already. Resume it below, or choose another name.',
+  nameTakenOtherCase:
+    'A link named “{name}” exists already, and names that differ only in capital letters count as the same. Choose another name.',
 
   adminTitle: 'Check your UKG rights',
   adminIntro: 'To finish this link you need one of these in UKG Pro:',
@@ -324,10 +363,16 @@ export const en: Messages = {
 
   scopesTitle: 'Data the recruiting product will use',
   scopesIntro:
-    'UKG must enable these 14 permissions (OAuth scopes) for the client. Read means the product can see the data, write and create mean it can change or add it.',
+    'UKG must enable these 14 permissions (OAuth scopes) for the client. The first group lets the product read data, the second lets it change data or add new records.',
   scopesRead: 'Read',
   scopesWrite: 'Write',
   scopesCreate: 'Create',
+  scopesReadHeading: 'What the product may read',
+  scopesReadIntro: 'These permissions let the product see the data, without changing anything.',
+  scopesChangeHeading: 'What the product may change or create',
+  scopesChangeIntro: 'These permissions let the product update records and add new ones.',
+  scopesCopyRead: 'Copy the {count} read permissions',
+  scopesCopyChange: 'Copy the {count} change and create permissions',
   scopesExactNames: 'Exact permission names for UKG support',
   scopesCopyAll: 'Copy all 14 names',
 
@@ -397,9 +442,15 @@ export const en: Messages = {
   storageAskHint: 'The secret is kept in memory until you close the assistant.',
   keychainPrompt:
     'Your computer may now ask whether UKG Link Assistant may use the keychain. Choose Allow (or Always Allow) so the secret can be saved.',
+  keychainReadPrompt:
+    'The secret is saved in the system keychain, and your computer may ask whether UKG Link Assistant may read it. Choose Allow (or Always Allow) so the assistant can use it.',
   storeButtonRemember: 'Save the secret in the keychain',
   storeButtonSession: 'Keep the secret for this session',
   storing: 'Saving the secret…',
+  secretCancelled:
+    'Stopped waiting for the keychain. If the keychain still saves the secret, this page will say so.',
+  secretClipboardCleared:
+    'The secret was removed from your clipboard, so it cannot be pasted anywhere else by mistake.',
   secretStored: 'The secret is saved in the system keychain ({length} characters).',
   secretInSession: 'The secret is kept for this session ({length} characters).',
   secretStoredNoLength: 'The secret is saved in the system keychain.',
@@ -416,7 +467,7 @@ export const en: Messages = {
   noCredentialsSaved:
     'The draft “{name}” is saved with everything you entered so far. You can close the assistant now.',
   noCredentialsNext:
-    'Send the request below to UKG support. When UKG sends you the client ID and secret, open UKG Link Assistant, choose Resume, and paste them on this step.',
+    'Send the request above to UKG support. When UKG sends you the client ID and secret, open UKG Link Assistant, choose Resume, and paste them on this step.',
 
   verifyTitle: 'Check the link with UKG',
   verifyIntro:
@@ -433,6 +484,9 @@ export const en: Messages = {
   verifyStatusOk: 'passed',
   verifyStatusFailed: 'failed',
   verifyStatusSkipped: 'skipped',
+  verifyStatusCancelled: 'cancelled',
+  verifyStatusTimedOut: 'timed out',
+  verifySimulatedHost: '{host} (simulated)',
   verifyVerified: 'Verified: UKG accepted the client and every permission is enabled.',
   verifyVerifiedSimulated: 'This check ran against the simulated UKG server of demo mode.',
   verifyFailed: 'Verification failed. Fix the problems below, then verify again.',
@@ -442,6 +496,9 @@ export const en: Messages = {
   verifyPrevious: 'Result of the last verification of this draft:',
   verifyGoTo: 'Go to {field}',
   verifyMissingScopes: '{count} permissions are missing',
+  verifyMissingOne: 'Permission {scope} is missing',
+  verifyMissingOneConnected: 'Connected, but permission {scope} is missing',
+  verifyMissingManyConnected: 'Connected, but {count} permissions are missing',
   verifyMissingScopesIntro: 'Send this list to UKG support and ask them to enable these permissions:',
   verifySkip: 'Continue without verifying',
   verifySkipReason: 'Why are you continuing without verifying?',
@@ -459,6 +516,8 @@ export const en: Messages = {
   exportButton: 'Save the sealed file…',
   exporting: 'Saving the file…',
   exportCancelled: 'No file was saved.',
+  exportBlocked:
+    'Verify the link first, or choose “Continue without verifying” on the Verify step and give a reason.',
   exportSaved: 'The sealed file is saved.',
   exportPath: 'Saved as',
   exportFingerprint: 'Recipient fingerprint',

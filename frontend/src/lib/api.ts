@@ -29,7 +29,10 @@ export interface Note {
 }
 
 export interface Scenario {
+  /** Name of the scenario in the simulator. */
   name: string;
+  /** Plain words for the scenario menu. */
+  label: string;
   description: string;
 }
 
@@ -125,6 +128,10 @@ export interface DraftInput {
   tenant: string;
   client_id: string;
   ask_each_time: boolean;
+  /** The admin chose to continue without verifying. */
+  skip_verify: boolean;
+  /** Reason given for continuing without verifying. */
+  skip_reason: string;
 }
 
 /** A saved draft as the window shows it. */
@@ -284,6 +291,10 @@ export interface Api {
   onSnapshotRequested(listener: () => void): () => void;
   /** Copies text to the clipboard and reports whether that worked. */
   copyText(text: string): Promise<boolean>;
+  /** Returns the text on the clipboard, or null when it cannot be read. */
+  readClipboard(): Promise<string | null>;
+  /** Empties the clipboard and reports whether that worked. */
+  clearClipboard(): Promise<boolean>;
 }
 
 /** Code of the Result made here when the Go side could not be called. */
@@ -316,6 +327,7 @@ interface WailsRuntime {
   EventsOn(event: string, callback: (data: unknown) => void): (() => void) | void;
   EventsOff(event: string): void;
   ClipboardSetText?(text: string): Promise<boolean>;
+  ClipboardGetText?(): Promise<string>;
 }
 
 /** The parts of window that the Wails bridge adds. */
@@ -323,6 +335,10 @@ export interface WailsWindow {
   go?: { main?: { App?: BoundApp } };
   runtime?: WailsRuntime;
   navigator?: Navigator;
+  /** Message handler that WebKitGTK and WKWebView give the Wails window. */
+  webkit?: { messageHandlers?: { external?: unknown } };
+  /** WebView2's host object in the Wails window on Windows. */
+  chrome?: { webview?: unknown };
 }
 
 type Raw = Record<string, unknown>;
@@ -403,6 +419,8 @@ function toDraft(value: unknown): Draft | null {
     tenant: text(values.tenant),
     client_id: text(values.client_id),
     ask_each_time: raw.ask_each_time === true,
+    skip_verify: raw.skip_verify === true,
+    skip_reason: text(raw.skip_reason),
     secret_stored: raw.secret_stored === true,
     last_report: toReport(raw.last_report),
   };
@@ -431,7 +449,7 @@ function toStartInfo(value: unknown): StartInfo {
   return {
     demo: raw.demo === true,
     scenario: text(raw.scenario),
-    scenarios: list<Scenario>(raw.scenarios),
+    scenarios: list<Scenario>(raw.scenarios).map((s) => ({ ...s, label: s.label || s.name })),
     demo_values: raw.demo_values ? (asRecord(raw.demo_values) as unknown as DemoValues) : null,
     version: { version: text(version.version), commit: text(version.commit) },
     ats_options: list<AtsOption>(raw.ats_options),
@@ -516,6 +534,18 @@ function toVerifyEvent(value: unknown): VerifyEvent {
     status: known.find((s) => s === raw.status) ?? 'running',
     message: text(raw.message),
   };
+}
+
+/**
+ * Reports whether win is the app's own webview rather than a browser on the
+ * development server. The app window reads the clipboard through the Wails
+ * runtime, which asks nothing.
+ * NOTE: WebKit lets a page read the clipboard only after the user agrees
+ * (Safari shows a "Paste" button). What WebKitGTK shows in the Wails window
+ * was not tried, so the page's own clipboard is read only in a browser.
+ */
+function nativeWebview(win: WailsWindow): boolean {
+  return win.webkit?.messageHandlers?.external !== undefined || win.chrome?.webview !== undefined;
 }
 
 /**
@@ -621,6 +651,26 @@ export function createWailsApi(win: WailsWindow = window as unknown as WailsWind
       return typeof off === 'function' ? off : () => runtime.EventsOff('verify:progress');
     },
     onSnapshotRequested: (listener) => subscribe(win, snapshotRequestedEvent, () => listener()),
+    readClipboard: async () => {
+      const runtime = win.runtime;
+      const viaRuntime = async () => (runtime?.ClipboardGetText ? await runtime.ClipboardGetText() : null);
+      try {
+        if (nativeWebview(win)) return await viaRuntime();
+        const clipboard = win.navigator?.clipboard;
+        return clipboard ? await clipboard.readText() : await viaRuntime();
+      } catch {
+        return viaRuntime().catch(() => null);
+      }
+    },
+    clearClipboard: async () => {
+      try {
+        if (!win.navigator?.clipboard) throw new Error('no navigator.clipboard');
+        await win.navigator.clipboard.writeText('');
+        return true;
+      } catch {
+        return (await win.runtime?.ClipboardSetText?.('').catch(() => false)) ?? false;
+      }
+    },
     copyText: async (value) => {
       try {
         if (win.runtime?.ClipboardSetText) return await win.runtime.ClipboardSetText(value);

@@ -12,6 +12,8 @@ import type {
   VerifyEvent,
 } from './api';
 import { FieldModel } from './field.svelte';
+import { linkNameProblem } from './linkName';
+import { showUkgHosts } from './report';
 import { fieldLabels, fieldSteps, isStepId, steps, type StepId } from './steps';
 import { format, m } from '../i18n';
 
@@ -24,10 +26,37 @@ export interface Blocker {
 /** How a verification ended, for its icon, colour and words. */
 export type Outcome = 'verified' | 'failed' | 'cancelled' | 'timed_out';
 
+/** Status a check shows in the progress list. */
+export type ProgressStatus = VerifyEvent['status'] | 'cancelled' | 'timed_out';
+
+/** One check in the progress list, with a short message. */
+export interface ProgressItem {
+  check: string;
+  status: ProgressStatus;
+  message?: string;
+}
+
+/** Result codes of keychain failures that "Don't save, ask me next time" avoids. */
+export const keychainFailureCodes: readonly string[] = [
+  'keychain_unavailable',
+  'keychain_denied',
+  'keychain_locked',
+  'keychain_timeout',
+  'keychain_error',
+  'secret_too_big',
+];
+
+/** Result codes of keychain failures that trying again can fix. */
+export const retryableKeychainCodes: readonly string[] = [
+  'keychain_denied',
+  'keychain_locked',
+  'keychain_timeout',
+];
+
 export interface Verification {
   running: boolean;
   cancelling: boolean;
-  progress: VerifyEvent[];
+  progress: ProgressItem[];
   result: Result | null;
   report: Report | null;
   /** Snapshot of the values the report is for; a change makes it stale. */
@@ -83,6 +112,12 @@ export class Wizard {
   skipping = $state(false);
   exportResult = $state<ExportResult | null>(null);
   exporting = $state(false);
+  /** The clipboard was emptied after the secret was pasted from it. */
+  clipboardCleared = $state(false);
+  // Counters of the keychain save and export calls. A call whose number is
+  // no longer current was cancelled in the window while Go went on with it.
+  #storeCall = 0;
+  #exportCall = 0;
   saveError = $state<Result | null>(null);
   actionError = $state<Result | null>(null);
   focusRequest = $state<FieldName | 'heading' | null>(null);
@@ -134,6 +169,25 @@ export class Wizard {
     return this.skipping && this.skipReason.trim() !== '';
   }
 
+  /** Problem with the typed link name, as a sentence for the admin, or null. */
+  get nameProblem(): string | null {
+    const taken = this.info?.drafts.map((d) => d.name) ?? [];
+    return linkNameProblem(this.name.trim(), taken);
+  }
+
+  /**
+   * The secret is in the keychain but not yet read in this session, so the
+   * next verification or export reads it and the system may show a prompt.
+   */
+  get keychainReadPending(): boolean {
+    return this.secret !== null && this.secret.stored && !this.secret.in_session;
+  }
+
+  /** Returns why the bundle cannot be exported yet, or null. */
+  exportBlocker(): Blocker | null {
+    return this.verifyBlocker() === null ? null : { message: m.exportBlocked };
+  }
+
   async load(): Promise<void> {
     this.info = await this.api.start();
     if (this.name === '') this.name = defaultName(this.info);
@@ -149,6 +203,9 @@ export class Wizard {
         if (this.draftOpen) return null;
         if (this.ats === '') return { message: m.blockedAts };
         if (this.name.trim() === '') return { message: m.blockedName };
+        if (this.nameProblem !== null) {
+          return { message: format(m.blockedInvalid, { field: m.startNameLabel.toLowerCase() }) };
+        }
         return null;
       case 'admin':
         return this.adminConfirmed ? null : { message: m.blockedAdmin };
@@ -210,7 +267,7 @@ export class Wizard {
     this.step = step;
     this.announcement = stepHeading(step);
     this.focusRequest = field ?? 'heading';
-    if (step === 'credentials') await this.refreshSecretStatus();
+    if (step === 'credentials' || step === 'verify' || step === 'export') await this.refreshSecretStatus();
     await this.saveDraft();
   }
 
@@ -253,6 +310,8 @@ export class Wizard {
       tenant: this.tenant.keptValue(),
       client_id: this.clientId.keptValue(),
       ask_each_time: !this.remember,
+      skip_verify: this.skipping,
+      skip_reason: this.skipReason.trim(),
     };
   }
 
@@ -275,7 +334,11 @@ export class Wizard {
     return true;
   }
 
-  /** Loads a saved draft and opens it at the step where it was left. */
+  /**
+   * Loads a saved draft and opens it at the step where it was left, or at
+   * the first step before it that is not complete. So a draft left at Export
+   * whose verification failed, with no reason to skip it, opens at Verify.
+   */
   async resume(name: string): Promise<void> {
     const loaded = await this.api.loadDraft(name);
     if (loaded.result.status !== 'ok' || loaded.draft === null) {
@@ -285,8 +348,9 @@ export class Wizard {
     this.actionError = null;
     await this.applyDraft(loaded.draft);
     await this.refreshSecretStatus();
-    const step = isStepId(loaded.draft.step) ? loaded.draft.step : 'admin';
-    await this.goTo(step === 'start' ? 'admin' : step);
+    const saved = isStepId(loaded.draft.step) ? loaded.draft.step : 'admin';
+    const index = Math.min(steps.indexOf(saved === 'start' ? 'admin' : saved), this.furthestIndex);
+    await this.goTo(steps[Math.max(index, 1)]);
   }
 
   private async applyDraft(draft: Draft): Promise<void> {
@@ -305,6 +369,8 @@ export class Wizard {
       this.tenant.prefill(p.tenant),
       this.clientId.prefill(p.client_id),
     ]);
+    this.skipping = draft.skip_verify;
+    this.skipReason = draft.skip_reason;
     this.verification = idleVerification();
     if (draft.last_report) {
       const status = draft.last_report.status === 'verified' ? 'ok' : 'failed';
@@ -354,9 +420,14 @@ export class Wizard {
       this.focusRequest = 'client_secret';
       return;
     }
+    const call = ++this.#storeCall;
     this.storing = true;
     this.secretError = null;
     const stored = await this.api.storeSecret(this.name, this.clientSecret.input, this.remember);
+    if (call !== this.#storeCall) {
+      this.lateSecret(stored);
+      return;
+    }
     this.storing = false;
     if (stored.result.status !== 'ok') {
       this.secretError = stored.result;
@@ -368,6 +439,49 @@ export class Wizard {
     this.clientSecret.clear();
     this.announcement = secretStatusText(stored);
     await this.saveDraft();
+  }
+
+  /** Keeps the secret for this session only, after the keychain failed. */
+  async storeSecretForSession(): Promise<void> {
+    this.remember = false;
+    await this.storeSecret();
+  }
+
+  /**
+   * Stops waiting for a keychain save. Go cannot interrupt the keychain
+   * call, which the keychain package's time limit ends.
+   */
+  cancelStore(): void {
+    if (!this.storing) return;
+    this.#storeCall += 1;
+    this.storing = false;
+    this.secretError = { status: 'cancelled', code: 'cancelled', message: m.secretCancelled };
+    this.announcement = m.secretCancelled;
+  }
+
+  /** Shows a keychain save that finished after the admin stopped waiting. */
+  private lateSecret(stored: SecretResult): void {
+    if (this.storing || stored.result.status !== 'ok') return;
+    this.secret = stored;
+    this.secretVersion += 1;
+    this.secretError = null;
+    this.announcement = secretStatusText(stored);
+  }
+
+  /**
+   * Empties the clipboard when it still contains the secret just pasted
+   * from it, and shows a note about it. A clipboard that cannot be read is
+   * left alone, because it may contain something else by now.
+   */
+  async clearPastedSecret(pasted: string): Promise<void> {
+    this.clipboardCleared = false;
+    if (pasted.trim() === '') return;
+    const current = await this.api.readClipboard();
+    if (current !== pasted) return;
+    if (await this.api.clearClipboard()) {
+      this.clipboardCleared = true;
+      this.announcement = m.secretClipboardCleared;
+    }
   }
 
   /**
@@ -392,6 +506,12 @@ export class Wizard {
     this.announcement = format(m.noCredentialsSaved, { name: this.name });
   }
 
+  /** Leaves the choice to continue without verifying, and verifies. */
+  verifyInstead(): Promise<void> {
+    this.skipping = false;
+    return this.runVerify();
+  }
+
   async runVerify(): Promise<void> {
     this.skipping = false;
     const key = this.valuesKey;
@@ -409,30 +529,49 @@ export class Wizard {
       this.verification.cancelling = false;
     }
     const outcome = outcomeOf(this.verification.result!, this.verification.report);
+    this.endRunningChecks(outcome);
     this.announcement = outcomeText(outcome);
+    await this.refreshSecretStatus();
   }
 
   /**
    * Sets each listed check to its final status and message from the report.
    * Progress events travel apart from the call's result, so the last ones can
    * arrive after the listener is gone and leave a check shown as running.
+   * A check that failed shows the short title of its problem, because the
+   * problem's whole message follows below the list.
    */
   private finishProgress(report: Report | null): void {
-    const known: readonly VerifyEvent['status'][] = ['ok', 'failed', 'skipped'];
     for (const check of report?.checks ?? []) {
-      const status = known.find((s) => s === check.status);
+      const status = progressStatus(check.status, check.problem);
       const index = this.verification.progress.findIndex((p) => p.check === check.name);
-      if (status === undefined || index === -1) continue;
-      const message = check.message || this.verification.progress[index].message;
+      if (status === null || index === -1) continue;
+      const message = check.problem
+        ? problemTitle(report!, check.problem, status)
+        : showUkgHosts(check.message ?? '', report, check.name);
       this.verification.progress[index] = { check: check.name, status, message };
+    }
+  }
+
+  /** Shows checks still listed as running as ended the way the verification did. */
+  private endRunningChecks(outcome: Outcome): void {
+    if (outcome !== 'cancelled' && outcome !== 'timed_out') return;
+    for (const item of this.verification.progress) {
+      if (item.status === 'running') item.status = outcome;
     }
   }
 
   private recordProgress(event: VerifyEvent): void {
     const progress = this.verification.progress;
+    // A failed check's message repeats its problem, which the report shows.
+    const item: ProgressItem = {
+      check: event.check,
+      status: event.status === 'failed' && this.verification.cancelling ? 'cancelled' : event.status,
+      message: event.status === 'failed' ? '' : event.message,
+    };
     const index = progress.findIndex((p) => p.check === event.check);
-    if (index === -1) progress.push(event);
-    else progress[index] = event;
+    if (index === -1) progress.push(item);
+    else progress[index] = item;
   }
 
   async cancelVerify(): Promise<void> {
@@ -442,18 +581,59 @@ export class Wizard {
   }
 
   async exportBundle(): Promise<void> {
+    const blocker = this.exportBlocker();
+    if (blocker) {
+      this.exportResult = exportFailure({ status: 'failed', code: 'not_verified', message: blocker.message });
+      this.announcement = blocker.message;
+      return;
+    }
+    const call = ++this.#exportCall;
     this.exporting = true;
     const exported = await this.api.exportBundle(
       this.name,
       this.outcome !== 'verified',
       this.outcome === 'verified' ? '' : this.skipReason.trim(),
     );
+    await this.refreshSecretStatus();
+    // An export the admin stopped waiting for counts only if it saved a file.
+    if (call !== this.#exportCall && (this.exporting || exported.result.status !== 'ok')) return;
     this.exporting = false;
     this.exportResult = exported;
     const status = exported.result.status;
     this.announcement =
       status === 'ok' ? m.exportSaved : status === 'cancelled' ? m.exportCancelled : '';
   }
+
+  /**
+   * Stops waiting for an export while Go goes on. Reading the keychain ends
+   * at its time limit, and a save dialog may still open, whose file counts.
+   */
+  cancelExport(): void {
+    if (!this.exporting) return;
+    this.#exportCall += 1;
+    this.exporting = false;
+    this.exportResult = exportFailure({ status: 'cancelled', code: 'cancelled', message: m.exportCancelled });
+    this.announcement = m.exportCancelled;
+  }
+}
+
+/** Returns the progress status of a check from the report, or null while it runs. */
+function progressStatus(status: string, problem: string): ProgressStatus | null {
+  if (status === 'ok' || status === 'skipped') return status;
+  if (status !== 'failed') return null;
+  if (problem === 'cancelled') return 'cancelled';
+  if (problem === 'timeout') return 'timed_out';
+  return 'failed';
+}
+
+/** Returns the title of the report's problem code, or "" for a cancelled check. */
+function problemTitle(report: Report, code: string, status: ProgressStatus): string {
+  if (status === 'cancelled') return '';
+  return report.problems.find((p) => p.code === code)?.title ?? '';
+}
+
+function exportFailure(result: Result): ExportResult {
+  return { result, path: '', recipient: { key: '', fingerprint: '', label: '' }, upload_hint: '' };
 }
 
 /** Returns a draft name that no saved draft uses yet. */

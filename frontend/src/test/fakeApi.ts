@@ -197,6 +197,18 @@ export class FakeApi implements Api {
   /** Results of OpenChosenBundle in turn, and the last one repeats. */
   unlockResults: OpenResult[] = [];
   snapshotListener: (() => void) | null = null;
+  /** Text readClipboard returns, which is what the admin last copied, or null when unreadable. */
+  clipboardText: string | null = null;
+  clipboardClears = 0;
+  /** When set, storeSecret and exportBundle wait for it, like a slow keychain. */
+  keychainGate: Promise<void> | null = null;
+  /** When set, verify waits for it after sending its progress events. */
+  verifyGate: Promise<void> | null = null;
+  verifyCalls = 0;
+  /** Drafts whose secret an earlier session saved in the keychain. */
+  keychainSecrets = new Set<string>();
+  /** Drafts whose secret Go holds for this session only, such as opened links. */
+  sessionSecrets = new Set<string>();
 
   async start() {
     return this.info;
@@ -215,6 +227,8 @@ export class FakeApi implements Api {
       tenant: '',
       client_id: '',
       ask_each_time: false,
+      skip_verify: false,
+      skip_reason: '',
       secret_stored: false,
       last_report: null,
     };
@@ -238,6 +252,7 @@ export class FakeApi implements Api {
   }
   async storeSecret(name: string, secret: string, remember: boolean): Promise<SecretResult> {
     this.stored.push({ name, secret, remember });
+    if (this.keychainGate) await this.keychainGate;
     const length = secret.trim().length;
     if (this.storeResult.status !== 'ok') {
       return { result: this.storeResult, stored: false, in_session: false, length, notes: [], warnings: [] };
@@ -245,12 +260,14 @@ export class FakeApi implements Api {
     return { result: ok, stored: remember, in_session: true, length, notes: [], warnings: [] };
   }
   async secretStatus(name: string): Promise<SecretResult> {
-    const stored = this.stored.some((s) => s.name === name && s.remember);
-    const inSession = this.stored.some((s) => s.name === name);
+    const stored = this.keychainSecrets.has(name) || this.stored.some((s) => s.name === name && s.remember);
+    const inSession = this.stored.some((s) => s.name === name) || this.sessionSecrets.has(name);
     return { result: ok, stored, in_session: inSession, length: 0, notes: [], warnings: [] };
   }
   async verify() {
+    this.verifyCalls += 1;
     for (const event of this.verifyEvents) this.listener?.(event);
+    if (this.verifyGate) await this.verifyGate;
     return this.verifyResult;
   }
   async cancelVerify(): Promise<Result> {
@@ -265,6 +282,7 @@ export class FakeApi implements Api {
   }
   async exportBundle(name: string, skipVerify: boolean, reason: string) {
     this.exports.push({ name, skipVerify, reason });
+    if (this.keychainGate) await this.keychainGate;
     return {
       result: ok,
       path: '/tmp/link.age',
@@ -294,6 +312,9 @@ export class FakeApi implements Api {
   private opened(result: OpenResult): OpenResult {
     if (result.draft) {
       this.drafts.set(result.draft.name, result.draft);
+      // Go keeps an opened link's secret for the session: the bundle's, or
+      // for a replayed snapshot one that the replay accepts.
+      this.sessionSecrets.add(result.draft.name);
       this.info.drafts.push({
         name: result.draft.name,
         step: result.draft.step,
@@ -322,6 +343,14 @@ export class FakeApi implements Api {
   }
   async copyText(text: string) {
     this.clipboard.push(text);
+    return true;
+  }
+  async readClipboard() {
+    return this.clipboardText;
+  }
+  async clearClipboard() {
+    this.clipboardClears += 1;
+    this.clipboardText = '';
     return true;
   }
 }

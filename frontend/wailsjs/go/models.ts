@@ -136,6 +136,8 @@ export namespace desktop {
 	    tenant: string;
 	    client_id: string;
 	    ask_each_time: boolean;
+	    skip_verify: boolean;
+	    skip_reason: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new DraftInput(source);
@@ -151,6 +153,8 @@ export namespace desktop {
 	        this.tenant = source["tenant"];
 	        this.client_id = source["client_id"];
 	        this.ask_each_time = source["ask_each_time"];
+	        this.skip_verify = source["skip_verify"];
+	        this.skip_reason = source["skip_reason"];
 	    }
 	}
 	export class DraftView {
@@ -162,6 +166,8 @@ export namespace desktop {
 	    tenant: string;
 	    client_id: string;
 	    ask_each_time: boolean;
+	    skip_verify: boolean;
+	    skip_reason: string;
 	    secret_stored: boolean;
 	    last_report?: verify.Report;
 	
@@ -179,6 +185,8 @@ export namespace desktop {
 	        this.tenant = source["tenant"];
 	        this.client_id = source["client_id"];
 	        this.ask_each_time = source["ask_each_time"];
+	        this.skip_verify = source["skip_verify"];
+	        this.skip_reason = source["skip_reason"];
 	        this.secret_stored = source["secret_stored"];
 	        this.last_report = this.convertValues(source["last_report"], verify.Report);
 	    }
@@ -451,6 +459,7 @@ export namespace desktop {
 	
 	export class ScenarioInfo {
 	    name: string;
+	    label: string;
 	    description: string;
 	
 	    static createFrom(source: any = {}) {
@@ -460,6 +469,7 @@ export namespace desktop {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.name = source["name"];
+	        this.label = source["label"];
 	        this.description = source["description"];
 	    }
 	}
