@@ -4,8 +4,9 @@
 // walks the wizard through its dev server. Prints "N passed, N failed" last
 // and exits non-zero when a test failed.
 //
-// Environment: UKGLINK_E2E_SCREENSHOT_DIR (default docs/screenshots) is where
-// the screenshots go; UKGLINK_E2E_KEEP=1 keeps the temporary folders.
+// Environment: UKGLINK_E2E_SCREENSHOT_DIR (default build/screenshots/e2e) is
+// where the screenshots go, so set it to docs/screenshots to refresh the
+// README's images. UKGLINK_E2E_KEEP=1 keeps the temporary folders.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -61,7 +62,7 @@ const chromiumFlags = [
 
 const screenshotDir = path.resolve(
   projectRoot,
-  process.env.UKGLINK_E2E_SCREENSHOT_DIR || path.join('docs', 'screenshots'),
+  process.env.UKGLINK_E2E_SCREENSHOT_DIR || path.join('build', 'screenshots', 'e2e'),
 );
 const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'ukglink-e2e-'));
 const devBinary = path.join(tmpRoot, 'ukglink-dev');
@@ -134,9 +135,9 @@ const keychainTest = 'missing keychain offers session-only storage';
 // ---- builds and browser ----------------------------------------------------
 
 test(setupTest, [], async () => {
-  if (!fs.existsSync(path.join(frontendDir, 'dist', 'index.html'))) {
-    execFileSync('npm', ['run', 'build'], { cwd: frontendDir, stdio: 'inherit' });
-  }
+  // Always build: the dev binary serves frontend/dist, and a stale build
+  // would test old code.
+  execFileSync('npm', ['run', 'build'], { cwd: frontendDir, stdio: 'inherit' });
   execFileSync('go', ['build', '-tags', 'dev,webkit2_41', '-o', devBinary, '.'], {
     cwd: projectRoot,
     stdio: 'inherit',
