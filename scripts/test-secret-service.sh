@@ -6,7 +6,10 @@
 #   3. no session bus at all: ErrUnavailable and its hint;
 #   4. gnome-keyring locked with no display for its prompt: ErrLocked;
 #   5. gnome-keyring locked on an Xvfb display, where the unlock prompt
-#      waits forever: every call ends at its timeout with ErrTimeout.
+#      waits forever: every call ends at its timeout with ErrTimeout;
+#   6. the command line with gnome-keyring: a profile saved, verified
+#      against the simulator, sealed, snapshotted, opened and deleted, after
+#      which the secret is in no file the runs wrote and in no output.
 # Needs dbus (dbus-run-session, dbus-daemon, dbus-send), gnome-keyring,
 # xvfb-run and, for an outside check of the stored value, libsecret-tools
 # (secret-tool).
@@ -109,5 +112,80 @@ fresh_home locked-prompt
 run_tests TestSecretServiceLockedPromptTimesOut xvfb-run -a -s "-screen 0 1024x768x24" \
 	dbus-run-session -- bash -c "$lock_keyring
 	UKGLINK_PROMPTING_SECRET_SERVICE=1 go test -v -run SecretServiceLockedPromptTimesOut -count=1 ./backend/keychain/"
+
+# cli_leak_check runs inside the D-Bus session of case 6, with HOME and the
+# XDG folders fresh, $ukglink built and the secret in $secret_file.
+cat >"$tmp/cli-leak-check.sh" <<'CHECK'
+set -euo pipefail
+out="$HOME/outputs"
+mkdir -p "$out"
+secret="$(cat "$secret_file")"
+echo -n test-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+
+"$ukglink" simulate --listen 127.0.0.1:0 --client-secret-file "$secret_file" >"$out/simulate" 2>&1 &
+sim=$!
+trap 'kill $sim 2>/dev/null || true' EXIT
+endpoint=""
+for _ in $(seq 100); do
+	endpoint="$(grep -o -m 1 'http://127\.0\.0\.1:[0-9]*' "$out/simulate" || true)"
+	[[ -n "$endpoint" ]] && break
+	sleep 0.1
+done
+[[ -n "$endpoint" ]] || { cat "$out/simulate"; exit 1; }
+
+run() {
+	local name="$1"
+	shift
+	"$ukglink" "$@" </dev/null >"$out/$name.out" 2>"$out/$name.err"
+}
+run save profiles save leak --subdomain 'https://servicet.ultipro.com/services/x' \
+	--tenant USG1008IT124S --client-id ukglink-demo-client --client-secret-file "$secret_file"
+stored="$(secret-tool lookup service ukglink username leak)"
+[[ "$stored" == "$secret" ]] || { echo "the keychain does not hold the saved secret"; exit 1; }
+run verify verify --profile leak --ukg-endpoint "$endpoint" --json
+grep -q '"status": "verified"' "$out/verify.out" || { cat "$out/verify.out" "$out/verify.err"; exit 1; }
+run seal seal --profile leak --ukg-endpoint "$endpoint" --demo-key -o "$HOME/link.age"
+run snapshot snapshot --profile leak -o "$HOME/snapshot.json"
+run open open -i "$XDG_DATA_HOME/ukglink/demo-identity.txt" "$HOME/link.age"
+run show profiles show leak
+run reveal open -i "$XDG_DATA_HOME/ukglink/demo-identity.txt" --reveal-secret "$HOME/link.age"
+grep -q -F "$secret" "$out/reveal.out" || { echo "open --reveal-secret did not print the secret"; exit 1; }
+rm "$out/reveal.out"
+run delete profiles delete leak
+if secret-tool lookup service ukglink username leak >/dev/null; then
+	echo "profiles delete left the keychain entry"
+	exit 1
+fi
+
+# The secret raw, JSON-escaped and URL-encoded; the bundle is encrypted.
+escaped="$(printf '%s' "$secret" | sed 's/\\/\\\\/g; s/"/\\"/g')"
+encoded=""
+for ((i = 0; i < ${#secret}; i++)); do
+	char="${secret:i:1}"
+	case "$char" in
+	[A-Za-z0-9._~-]) encoded+="$char" ;;
+	*) encoded+="$(printf '%%%02X' "'$char")" ;;
+	esac
+done
+hits="$(grep -r -l -F -e "$secret" -e "$escaped" -e "$encoded" "$HOME" || true)"
+if [[ -n "$hits" ]]; then
+	echo "the client secret was found in:"
+	echo "$hits"
+	exit 1
+fi
+echo "no trace of the secret in $(find "$HOME" -type f | wc -l) files and outputs"
+CHECK
+
+fresh_home cli
+go build -o "$tmp/ukglink" .
+# A secret with characters that JSON, URLs and the shell treat specially.
+# shellcheck disable=SC2016 # the $ is part of the secret
+printf '%s' 'Cli-Leak/Check+9f3a=%41$x"q\\z' >"$tmp/cli-secret"
+echo "== command line with gnome-keyring, then a search for the secret"
+if ! env ukglink="$tmp/ukglink" secret_file="$tmp/cli-secret" \
+	dbus-run-session -- bash "$tmp/cli-leak-check.sh"; then
+	echo "test-secret-service: the command-line leak check failed" >&2
+	exit 1
+fi
 
 echo "test-secret-service: all passed"

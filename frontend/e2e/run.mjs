@@ -607,7 +607,7 @@ test('screenshots of every screen', [setupTest], async () => {
 
 // ---- support tools: snapshots and bundles opened in the app ----------------
 
-registerSupportTests({ test, setupTest, state, openPage, devBinary, tmpRoot });
+registerSupportTests({ test, setupTest, state, openPage, fillUpToCredentials, devBinary, tmpRoot });
 
 // ---- the secret stays in the keychain and the bundle -----------------------
 

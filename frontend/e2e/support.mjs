@@ -80,29 +80,6 @@ async function snapshotWithoutLink(page, support) {
   await clickButton(page, 'Close');
 }
 
-async function fillDemoLink(page, name) {
-  await onStep(page, 1, 'Link a recruiting system');
-  await page.locator('#field-name').fill(name);
-  await next(page);
-  await onStep(page, 2, 'Check your UKG rights');
-  await page.locator('#field-admin').check();
-  await next(page);
-  await onStep(page, 3, 'Data the recruiting product will use');
-  await next(page);
-  await onStep(page, 4, 'Find the web-service address');
-  await clickButton(page, 'Fill in the demo values');
-  await seeText(page, 'https://servicet.ultipro.com will be used');
-  await next(page);
-  await onStep(page, 5, 'Choose the account type');
-  await next(page);
-  await onStep(page, 6, 'Find the tenant name');
-  await next(page);
-  await onStep(page, 7, 'Enter the client ID and secret');
-  await clickButton(page, 'Save the secret in the keychain');
-  await seeText(page, 'The secret is saved in the system keychain');
-  await next(page);
-  await onStep(page, 8, 'Check the link with UKG');
-}
 
 async function chooseScenario(page, name) {
   await page.locator('#demo-scenario').selectOption(name);
@@ -223,10 +200,11 @@ async function openExpiredBundle(page, support) {
 
 /**
  * Registers the support tests. test and state are run.mjs's runner and its
- * shared state, openPage opens a page on an instance, and setupTest is the
- * name of the test that builds the binary and starts Chromium.
+ * shared state, openPage opens a page on an instance, fillUpToCredentials
+ * walks a new link to its saved secret, and setupTest is the name of the
+ * test that builds the binary and starts Chromium.
  */
-export function registerSupportTests({ test, setupTest, state, openPage, devBinary, tmpRoot }) {
+export function registerSupportTests({ test, setupTest, state, openPage, fillUpToCredentials, devBinary, tmpRoot }) {
   const support = { audits: [], homes: [] };
   state.support = support;
 
@@ -237,7 +215,10 @@ export function registerSupportTests({ test, setupTest, state, openPage, devBina
     try {
       const page = await openPage(app);
       await snapshotWithoutLink(page, support);
-      await fillDemoLink(page, 'e2e-support');
+      await fillUpToCredentials(page, 'e2e-support');
+      await seeText(page, 'The secret is saved in the system keychain');
+      await next(page);
+      await onStep(page, 8, 'Check the link with UKG');
       await chooseScenario(page, 'missing-scopes');
       await clickButton(page, 'Verify now');
       await seeText(page, 'Verification failed. Fix the problems below, then verify again.', 30_000);
