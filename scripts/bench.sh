@@ -457,7 +457,7 @@ bench_fuzz() {
 	local pkg name status
 	while read -r pkg name; do
 		status=ok
-		go test -run '^$' -fuzz "^$name\$" -fuzztime "$fuzztime" "$pkg" >"$scratch/fuzz.log" 2>&1 ||
+		fuzz_target "$pkg" "$name" "$fuzztime" >"$scratch/fuzz.log" 2>&1 ||
 			{ status=FAILED; tail -n 30 "$scratch/fuzz.log"; }
 		echo "fuzz ${pkg#github.com/ukglink/ukglink/} $name: $status"
 		report "| ${pkg#github.com/ukglink/ukglink/} | $name | $status |"

@@ -109,3 +109,22 @@ require_command() {
 		return 1
 	fi
 }
+
+# fuzz_target PACKAGE NAME DURATION fuzzes one target. Go 1.26's fuzzing
+# coordinator can fail a run with a bare "context deadline exceeded" when
+# -fuzztime ends while a worker is busy (https://go.dev/issue/75804, fixed in
+# Go 1.27). A real finding always writes "Failing input written to", so such
+# a run counts as passed once a replay of the corpus passes too.
+fuzz_target() {
+	local pkg="$1" name="$2" duration="$3" log status=0
+	log="$(mktemp)"
+	(cd "$root" && go test -run '^$' -fuzz "^$name\$" -fuzztime "$duration" "$pkg") 2>&1 | tee "$log" ||
+		status=$?
+	if ((status != 0)) && grep -q 'context deadline exceeded' "$log" &&
+		! grep -q -E 'Failing input written to|panic:' "$log"; then
+		echo "fuzz: $name stopped with Go's fuzz-time deadline race (go.dev/issue/75804); replaying its corpus"
+		(cd "$root" && go test -count=1 -run "^$name\$" "$pkg") && status=0
+	fi
+	rm -f "$log"
+	return "$status"
+}

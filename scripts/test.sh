@@ -141,7 +141,7 @@ list_fuzz_targets() {
 }
 
 fuzz_one() {
-	go test -run '^$' -fuzz "^$2\$" -fuzztime "$fuzztime" "$1"
+	fuzz_target "$1" "$2" "$fuzztime"
 }
 
 dev_build() {

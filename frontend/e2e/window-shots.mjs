@@ -198,7 +198,9 @@ const stages = [
     await keys('Tab', 'Tab', 'Return');
     await draftShows('the export step', (d) => d.step === 'export');
     await shoot('window-09-export');
-    await keys('Tab', 'Return');
+    // Tab passes the choice of who can open the file (the product's key is
+    // selected), then reaches the save button.
+    await keys('Tab', 'Tab', 'Return');
     await shoot('window-09-save-dialog', dialogWindow(saveTitle));
   }],
   ['a name typed into the save dialog saves in Documents', async () => {
