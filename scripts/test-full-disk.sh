@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs the full-disk tests on a real 256 KiB tmpfs, mounted in a private
-# mount namespace so that it disappears with this script: atomic writes,
-# draft saves and bundle writes (go test -run RealFullTmpfs), then
-# "ukglink seal" onto the full tmpfs, which must fail, say why, and leave
-# no file behind. Runs as root, or as another user through a user namespace.
+# mount namespace so that it disappears with this script. First come the
+# atomic writes, draft saves and bundle writes (go test -run RealFullTmpfs).
+# Then "ukglink seal" writes onto the full tmpfs, and it must fail, say why,
+# and leave no file behind. Runs as root, or as another user through a user
+# namespace.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"

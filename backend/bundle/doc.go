@@ -79,7 +79,7 @@
 // # ASCII armor
 //
 // Seal writes only binary files, which survive mail and uploads unchanged.
-// Open also reads a bundle that was ASCII-armored afterwards (for example
-// with "age -a"), even when a mail client or an editor re-wrapped or joined
-// its lines or changed its line endings; see Dearmor.
+// Open also reads a bundle that was ASCII-armored afterwards, for example
+// with "age -a". It does so even when a mail client or an editor re-wrapped
+// or joined the lines or changed their endings (see Dearmor).
 package bundle

@@ -174,7 +174,7 @@ func isTLSError(err error) bool {
 		errors.As(err, &invalidErr) || errors.As(err, &recordErr) || errors.As(err, &alertErr) {
 		return true
 	}
-	// http.Client replaces the record error of a server that answers the
+	// http.Client replaces the record error of a server that responds to the
 	// TLS handshake in plain HTTP with this sentinel.
 	if errors.Is(err, http.ErrSchemeMismatch) {
 		return true
