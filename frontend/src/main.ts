@@ -6,4 +6,6 @@ import './app.css';
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 
-mount(App, { target, props: { api: createWailsApi() } });
+// The Start call goes out before the first render, which it then overlaps.
+const api = createWailsApi();
+mount(App, { target, props: { api, started: api.start() } });

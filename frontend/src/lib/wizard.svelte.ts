@@ -188,8 +188,13 @@ export class Wizard {
     return this.verifyBlocker() === null ? null : { message: m.exportBlocked };
   }
 
-  async load(): Promise<void> {
-    this.info = await this.api.start();
+  /**
+   * Loads what the first screen needs. started is a Start call that is
+   * already under way, so that its round trip to Go overlaps the first
+   * render; without it load makes the call.
+   */
+  async load(started?: Promise<StartInfo>): Promise<void> {
+    this.info = await (started ?? this.api.start());
     if (this.name === '') this.name = defaultName(this.info);
     const available = this.info.ats_options.filter((o) => o.available);
     if (this.ats === '' && available.length === 1) this.ats = available[0].id;

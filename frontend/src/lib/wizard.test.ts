@@ -33,3 +33,34 @@ describe('Wizard.exportBundle', () => {
     expect(api.exports).toEqual([{ name: 'acme', skipVerify: true, reason: 'offline' }]);
   });
 });
+
+describe('Wizard.load', () => {
+  it('uses a Start call already under way', async () => {
+    const api = new FakeApi();
+    let calls = 0;
+    api.start = async () => {
+      calls += 1;
+      return api.info;
+    };
+    const started = api.start();
+    const wizard = new Wizard(api);
+    await wizard.load(started);
+
+    expect(calls).toBe(1);
+    expect(wizard.info).toStrictEqual(api.info);
+  });
+
+  it('makes the Start call itself without one', async () => {
+    const api = new FakeApi();
+    let calls = 0;
+    api.start = async () => {
+      calls += 1;
+      return api.info;
+    };
+    const wizard = new Wizard(api);
+    await wizard.load();
+
+    expect(calls).toBe(1);
+    expect(wizard.info).toStrictEqual(api.info);
+  });
+});
