@@ -90,6 +90,9 @@ bindings_check() {
 		tail -n 40 "$tmp/bindings.log"
 		return 1
 	fi
+	# The generator writes the runtime files executable and "wails build"
+	# writes them 644; they are not programs, so 644 is what is committed.
+	chmod 644 frontend/wailsjs/runtime/*
 	if ! diff -r "$before" frontend/wailsjs; then
 		echo "frontend/wailsjs was stale: the regenerated bindings differ (above); commit them"
 		return 1
