@@ -45,6 +45,17 @@ export async function waitUntil(page, message, fn, arg) {
 }
 
 /** Checks that keyboard focus is on the button named name. */
+/** Picks a simulator scenario in the demo banner and waits for it to apply. */
+export async function chooseScenario(page, name) {
+  await page.locator('#demo-scenario').selectOption(name);
+  await waitUntil(
+    page,
+    `the scenario did not change to ${name}`,
+    (n) => document.querySelector('#demo-scenario')?.value === n,
+    name,
+  );
+}
+
 export async function focusOnButton(page, name) {
   await waitUntil(
     page,

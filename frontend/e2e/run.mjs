@@ -20,6 +20,7 @@ import { registerSupportLeakTest, registerSupportTests } from './support.mjs';
 import {
   audit,
   checkPng,
+  chooseScenario,
   clickButton,
   describeViolations,
   focusOnButton,
@@ -300,16 +301,6 @@ async function walkCredentials(page, home) {
   assert.match(await textOf(page, '.msg-note[data-code="trimmed"]'), /line break/i);
   await record(page, 'credentials', '07-credentials');
   await next(page);
-}
-
-async function chooseScenario(page, name) {
-  await page.locator('#demo-scenario').selectOption(name);
-  await waitUntil(
-    page,
-    `the scenario did not change to ${name}`,
-    (n) => document.querySelector('#demo-scenario')?.value === n,
-    name,
-  );
 }
 
 /**

@@ -19,7 +19,16 @@ import {
   tail,
 } from './app.mjs';
 import { findSecret } from './leaks.mjs';
-import { audit, clickButton, describeViolations, next, onStep, seeText, textOf, waitUntil } from './page.mjs';
+import {
+  audit,
+  chooseScenario,
+  clickButton,
+  describeViolations,
+  next,
+  onStep,
+  seeText,
+  textOf,
+} from './page.mjs';
 
 const demoSecret = 'demo-secret-not-for-ukg';
 const fixtures = path.join(projectRoot, 'backend', 'bundle', 'testdata');
@@ -78,17 +87,6 @@ async function snapshotWithoutLink(page, support) {
   await seeText(page, 'There is no link on screen yet.');
   await audit(page, 'snapshot notice (no link)', support.audits);
   await clickButton(page, 'Close');
-}
-
-
-async function chooseScenario(page, name) {
-  await page.locator('#demo-scenario').selectOption(name);
-  await waitUntil(
-    page,
-    `the scenario did not change to ${name}`,
-    (n) => document.querySelector('#demo-scenario')?.value === n,
-    name,
-  );
 }
 
 /**
@@ -199,10 +197,10 @@ async function openExpiredBundle(page, support) {
 }
 
 /**
- * Registers the support tests. test and state are run.mjs's runner and its
- * shared state, openPage opens a page on an instance, fillUpToCredentials
- * walks a new link to its saved secret, and setupTest is the name of the
- * test that builds the binary and starts Chromium.
+ * Registers the support tests with run.mjs's runner (test) and its shared
+ * state. openPage opens a page on an instance, and fillUpToCredentials walks
+ * a new link to its saved secret. setupTest names the test that builds the
+ * binary and starts Chromium.
  */
 export function registerSupportTests({ test, setupTest, state, openPage, fillUpToCredentials, devBinary, tmpRoot }) {
   const support = { audits: [], homes: [] };
