@@ -45,12 +45,7 @@ func isolateXDG(t *testing.T) {
 func TestProfileSecretFromKeychain(t *testing.T) {
 	isolateXDG(t)
 	keyring.MockInit()
-	server, err := ukgsim.New(ukgsim.Config{Scenario: "ok"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sim := httptest.NewServer(server)
-	defer sim.Close()
+	simURL := startOKSimulator(t)
 
 	code, _, stderr := runInProcess(t, ukgsim.DemoClientSecret+"\n", "profiles", "save", "demo",
 		"--subdomain", "servicet", "--tenant", ukgsim.DemoTenant, "--client-id", ukgsim.DemoClientID,
@@ -67,7 +62,7 @@ func TestProfileSecretFromKeychain(t *testing.T) {
 	}
 
 	// No secret flag and no standard input: the keychain entry is used.
-	code, stdout, stderr := runInProcess(t, "", "verify", "--profile", "demo", "--ukg-endpoint", sim.URL, "--json")
+	code, stdout, stderr := runInProcess(t, "", "verify", "--profile", "demo", "--ukg-endpoint", simURL, "--json")
 	if code != ExitOK {
 		t.Fatalf("verify exited %d: %s", code, stderr)
 	}
@@ -102,18 +97,13 @@ func TestVerifyWithoutSecretSource(t *testing.T) {
 func TestImportThenVerify(t *testing.T) {
 	isolateXDG(t)
 	keyring.MockInit()
-	server, err := ukgsim.New(ukgsim.Config{Scenario: "ok"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sim := httptest.NewServer(server)
-	defer sim.Close()
+	simURL := startOKSimulator(t)
 	dir := t.TempDir()
 	bundlePath := filepath.Join(dir, "customer.age")
 
 	code, _, stderr := runInProcess(t, ukgsim.DemoClientSecret, "seal", "--subdomain", "servicet",
 		"--tenant", ukgsim.DemoTenant, "--client-id", ukgsim.DemoClientID, "--client-secret-file", "-",
-		"--ukg-endpoint", sim.URL, "--demo-key", "-o", bundlePath)
+		"--ukg-endpoint", simURL, "--demo-key", "-o", bundlePath)
 	if code != ExitOK {
 		t.Fatalf("seal exited %d: %s", code, stderr)
 	}
@@ -129,7 +119,7 @@ func TestImportThenVerify(t *testing.T) {
 		t.Errorf("keychain entry after import: err %v, equal %v", err, stored == ukgsim.DemoClientSecret)
 	}
 
-	code, stdout, stderr = runInProcess(t, "", "verify", "--profile", "customer", "--ukg-endpoint", sim.URL, "--json")
+	code, stdout, stderr = runInProcess(t, "", "verify", "--profile", "customer", "--ukg-endpoint", simURL, "--json")
 	if code != ExitOK {
 		t.Fatalf("verify of the imported profile exited %d: %s", code, stderr)
 	}
@@ -294,12 +284,7 @@ func TestCheckSecretWithoutInput(t *testing.T) {
 func TestPipedSecretSkipsKeychain(t *testing.T) {
 	isolateXDG(t)
 	keyring.MockInit()
-	server, err := ukgsim.New(ukgsim.Config{Scenario: "ok"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sim := httptest.NewServer(server)
-	defer sim.Close()
+	simURL := startOKSimulator(t)
 	code, _, stderr := runInProcess(t, ukgsim.DemoClientSecret+"\n", "profiles", "save", "demo",
 		"--subdomain", "servicet", "--tenant", ukgsim.DemoTenant, "--client-id", ukgsim.DemoClientID)
 	if code != ExitOK {
@@ -312,7 +297,7 @@ func TestPipedSecretSkipsKeychain(t *testing.T) {
 	// The keychain stops working: a piped secret or a file still verifies.
 	keyring.MockInitWithError(errors.New("The name org.freedesktop.secrets was not provided by any .service files"))
 	code, stdout, stderr := runInProcess(t, ukgsim.DemoClientSecret+"\n", "verify", "--profile", "demo",
-		"--ukg-endpoint", sim.URL, "--json")
+		"--ukg-endpoint", simURL, "--json")
 	if code != ExitOK {
 		t.Fatalf("verify with piped secret exited %d: %s", code, stderr)
 	}
@@ -324,13 +309,13 @@ func TestPipedSecretSkipsKeychain(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, stderr = runInProcess(t, "", "verify", "--profile", "demo", "--client-secret-file", secretFile,
-		"--ukg-endpoint", sim.URL, "--json")
+		"--ukg-endpoint", simURL, "--json")
 	if code != ExitOK {
 		t.Fatalf("verify with --client-secret-file exited %d: %s", code, stderr)
 	}
 
 	// Nothing given: the keychain is read, and its failure is reported.
-	code, _, stderr = runInProcess(t, "", "verify", "--profile", "demo", "--ukg-endpoint", sim.URL, "--json")
+	code, _, stderr = runInProcess(t, "", "verify", "--profile", "demo", "--ukg-endpoint", simURL, "--json")
 	if code != ExitFailure {
 		t.Errorf("verify without secret or keychain exited %d, want %d", code, ExitFailure)
 	}
@@ -399,4 +384,17 @@ func TestSealBatchCreatesPrivateFolder(t *testing.T) {
 	if info.Mode().Perm() != 0o700 {
 		t.Errorf("folder mode = %v, want 0700", info.Mode().Perm())
 	}
+}
+
+// startOKSimulator serves the simulator's all-granted scenario on loopback
+// until the test ends and returns its URL.
+func startOKSimulator(t *testing.T) string {
+	t.Helper()
+	server, err := ukgsim.New(ukgsim.Config{Scenario: "ok"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim := httptest.NewServer(server)
+	t.Cleanup(sim.Close)
+	return sim.URL
 }
