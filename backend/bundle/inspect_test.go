@@ -222,21 +222,11 @@ func TestInspectWarnsOfPayloadSize(t *testing.T) {
 }
 
 func TestInspectWarnsOfMissingPayload(t *testing.T) {
-	id, err := age.GenerateX25519Identity()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	w, err := age.Encrypt(&buf, id.Recipient())
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.Write([]byte("{}"))
-	w.Close()
+	file := stockAgeFile(t)
 	// A stock age file has no size stanza: only a payload shorter than a
 	// nonce and one tag shows that it was cut.
-	header := buf.Bytes()[:bytes.Index(buf.Bytes(), []byte("\n--- "))+1]
-	header = append(header, buf.Bytes()[len(header):][:bytes.IndexByte(buf.Bytes()[len(header):], '\n')+1]...)
+	header := bytes.Clone(file[:bytes.Index(file, []byte("\n--- "))+1])
+	header = append(header, file[len(header):][:bytes.IndexByte(file[len(header):], '\n')+1]...)
 	info, err := Inspect(bytes.NewReader(append(header, "short"...)))
 	if err != nil {
 		t.Fatal(err)
@@ -244,7 +234,7 @@ func TestInspectWarnsOfMissingPayload(t *testing.T) {
 	if len(info.Warnings) != 1 || !strings.Contains(info.Warnings[0], "ends before its encrypted content") {
 		t.Errorf("warnings = %q, want the cut-short warning", info.Warnings)
 	}
-	full, err := Inspect(bytes.NewReader(buf.Bytes()))
+	full, err := Inspect(bytes.NewReader(file))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,6 +244,23 @@ func TestInspectWarnsOfMissingPayload(t *testing.T) {
 }
 
 func TestInspectStockAgeFile(t *testing.T) {
+	file := stockAgeFile(t)
+	info, err := Inspect(bytes.NewReader(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.PlaintextSize != -1 {
+		t.Errorf("plaintext size = %d, want -1 for a file without the size stanza", info.PlaintextSize)
+	}
+	if len(info.Recipients) != 1 || info.Recipients[0].Fingerprint != "" {
+		t.Errorf("recipients = %+v, want one X25519 without fingerprint", info.Recipients)
+	}
+}
+
+// stockAgeFile returns "{}" encrypted the way the stock age tool does it,
+// without the size stanza that bundles carry.
+func stockAgeFile(t *testing.T) []byte {
+	t.Helper()
 	id, err := age.GenerateX25519Identity()
 	if err != nil {
 		t.Fatal(err)
@@ -265,14 +272,5 @@ func TestInspectStockAgeFile(t *testing.T) {
 	}
 	w.Write([]byte("{}"))
 	w.Close()
-	info, err := Inspect(bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if info.PlaintextSize != -1 {
-		t.Errorf("plaintext size = %d, want -1 for a file without the size stanza", info.PlaintextSize)
-	}
-	if len(info.Recipients) != 1 || info.Recipients[0].Fingerprint != "" {
-		t.Errorf("recipients = %+v, want one X25519 without fingerprint", info.Recipients)
-	}
+	return buf.Bytes()
 }
