@@ -196,7 +196,9 @@ bench_verify_cli() {
 		sleep 0.05
 	done
 	[[ -n "$addr" ]] || { cat "$port_file" >&2; kill "$sim_pid"; return 1; }
-	printf '%s' "$(sed -n 's/^.*DemoClientSecret *= *"\(.*\)".*$/\1/p' backend/ukgsim/sim.go)" >"$scratch/secret"
+	# The simulator prints the demo secret it accepts: client secret "...".
+	sed -n 's/^.*client secret "\([^"]*\)".*$/\1/p' "$port_file" | head -n 1 | tr -d '\n' >"$scratch/secret"
+	[[ -s "$scratch/secret" ]] || { cat "$port_file" >&2; kill "$sim_pid"; return 1; }
 	for i in $(seq "$runs"); do
 		local started ended
 		started="$(now_ns)"
