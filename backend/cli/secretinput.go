@@ -42,7 +42,7 @@ func (f *profileFlags) resolveSecret(ctx context.Context, e *env, clientID strin
 // standard input when that is not a terminal. given is false when neither
 // has one: no flag, and standard input a terminal or empty.
 //
-// NOTE: a standard input that is a pipe nobody closes makes this wait
+// NOTE: a standard input that is a pipe that is never closed makes this wait
 // forever. Such callers redirect from /dev/null, a character device that
 // counts as a terminal here.
 func (f *profileFlags) givenSecret(e *env, clientID string) (s secret.Secret, given bool, err error) {

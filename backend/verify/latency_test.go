@@ -13,8 +13,8 @@ import (
 	"github.com/ukglink/ukglink/backend/ukgsim"
 )
 
-// probeBarrier holds every API request until n of them have arrived, so a
-// verifier that sends its probes one after another never gets an answer.
+// probeBarrier delays every API request until n of them have arrived, so a
+// verifier that sends its probes one after another gets no response.
 func probeBarrier(n int, next http.Handler) http.Handler {
 	var mu sync.Mutex
 	arrived := 0
@@ -39,7 +39,7 @@ func probeBarrier(n int, next http.Handler) http.Handler {
 }
 
 // TestProbesRunConcurrently proves that the probes are in flight together:
-// the simulator answers none of them before all have arrived.
+// the simulator responds to none of them before all have arrived.
 func TestProbesRunConcurrently(t *testing.T) {
 	for _, sequential := range []bool{false, true} {
 		sim, err := ukgsim.New(ukgsim.Config{})

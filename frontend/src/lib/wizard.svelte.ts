@@ -189,9 +189,9 @@ export class Wizard {
   }
 
   /**
-   * Loads what the first screen needs. started is a Start call that is
-   * already under way, so that its round trip to Go overlaps the first
-   * render; without it load makes the call.
+   * Loads what the first screen needs. started is a Start call already under
+   * way, whose round trip to Go then overlaps the first render. Without it,
+   * load makes the call itself.
    */
   async load(started?: Promise<StartInfo>): Promise<void> {
     this.info = await (started ?? this.api.start());
